@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Release builds of the hot numeric code drop bounds checks; the kernel's own tests keep them on in debug.
+let kernelSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "quizc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quizc", targets: ["quizc"]),
+        .library(name: "TensorKernel", targets: ["TensorKernel"]),
+        .library(name: "SnippetInterpreter", targets: ["SnippetInterpreter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev); only QuizMarkdown imports it.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "TensorKernel", swiftSettings: kernelSettings),
+        .target(name: "SnippetInterpreter", dependencies: ["TensorKernel"], swiftSettings: kernelSettings),
+        .target(name: "QuizCore"),
+        .target(
+            name: "QuizMarkdown",
+            dependencies: ["CCmark", "QuizCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "QuizCompiler", dependencies: ["QuizCore", "QuizMarkdown", "SnippetInterpreter"]),
+        .target(
+            name: "QuizSite",
+            dependencies: ["QuizCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .executableTarget(
+            name: "quizc",
+            dependencies: [
+                "QuizCore", "QuizMarkdown", "QuizCompiler", "QuizSite", "SnippetInterpreter", "TensorKernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TensorKernelTests", dependencies: ["TensorKernel"]),
+        .testTarget(name: "SnippetInterpreterTests", dependencies: ["SnippetInterpreter"]),
+        .testTarget(name: "QuizCoreTests", dependencies: ["QuizCore"]),
+        .testTarget(name: "QuizMarkdownTests", dependencies: ["QuizMarkdown"]),
+        .testTarget(name: "QuizCompilerTests", dependencies: ["QuizCompiler"]),
+        .testTarget(name: "QuizSiteTests", dependencies: ["QuizSite"]),
+        .testTarget(name: "quizcTests", dependencies: ["quizc"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

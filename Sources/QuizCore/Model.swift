@@ -1,0 +1,233 @@
+/// The question model: what the Markdown says, typed and located. Built by QuizMarkdown,
+/// filled with results by QuizCompiler, rendered by QuizSite. Every value is `Sendable`.
+
+/// Markdown text together with the HTML cmark rendered for it.
+public struct RichText: Sendable, Hashable, Codable {
+    public var markdown: String
+    public var html: String
+    public var location: SourceLocation?
+
+    public init(markdown: String, html: String, location: SourceLocation? = nil) {
+        self.markdown = markdown
+        self.html = html
+        self.location = location
+    }
+}
+
+/// A fenced code block: `python` runs, `python norun` is shown only, `python setup` runs hidden.
+public struct CodeBlock: Sendable, Hashable, Codable {
+    public enum Role: String, Sendable, Hashable, Codable {
+        case run, norun, setup, text, other
+    }
+
+    public var info: String
+    public var language: String
+    public var role: Role
+    public var code: String
+    /// Location of the opening fence.
+    public var location: SourceLocation
+    /// File line of the first line of `code` (the line after the fence).
+    public var firstCodeLine: Int
+
+    public init(info: String, language: String, role: Role, code: String, location: SourceLocation, firstCodeLine: Int) {
+        self.info = info
+        self.language = language
+        self.role = role
+        self.code = code
+        self.location = location
+        self.firstCodeLine = firstCodeLine
+    }
+}
+
+/// One `- [x]` / `- [ ]` item of `## Choices`.
+public struct Choice: Sendable, Hashable, Codable {
+    public var text: RichText
+    public var isMarked: Bool
+    /// The content of the choice's code spans or code block, which is what gets compared with output.
+    public var codeText: String?
+    public var location: SourceLocation
+
+    public init(text: RichText, isMarked: Bool, codeText: String?, location: SourceLocation) {
+        self.text = text
+        self.isMarked = isMarked
+        self.codeText = codeText
+        self.location = location
+    }
+}
+
+public enum ChallengeType: String, Sendable, Hashable, Codable, CaseIterable {
+    case predictOutput = "predict-output"
+    case multipleChoice = "multiple-choice"
+    case debug
+    case conceptual
+}
+
+public enum Difficulty: String, Sendable, Hashable, Codable, CaseIterable {
+    case beginner, intermediate, advanced, expert
+}
+
+/// One challenge file.
+public struct Challenge: Sendable, Hashable, Codable {
+    /// Slug from the file name (`01-sdpa-output`), unique within its quiz.
+    public var id: String
+    public var path: String
+    public var type: ChallengeType
+    public var label: String?
+    public var difficulty: Difficulty
+    public var timeSeconds: Int
+    public var attempts: Int
+    public var tolerance: Double?
+    public var multiple: Bool
+    public var tags: [String]
+    public var title: String
+    /// Everything between the title and the first known section, with code blocks rendered in place.
+    public var prompt: RichText
+    public var codeBlocks: [CodeBlock]
+    public var choices: [Choice]
+    public var answer: CodeBlock?
+    public var hint: RichText?
+    public var explanation: RichText?
+    public var location: SourceLocation
+
+    public init(id: String, path: String, type: ChallengeType, label: String?, difficulty: Difficulty,
+                timeSeconds: Int, attempts: Int, tolerance: Double?, multiple: Bool, tags: [String],
+                title: String, prompt: RichText, codeBlocks: [CodeBlock], choices: [Choice],
+                answer: CodeBlock?, hint: RichText?, explanation: RichText?, location: SourceLocation) {
+        self.id = id
+        self.path = path
+        self.type = type
+        self.label = label
+        self.difficulty = difficulty
+        self.timeSeconds = timeSeconds
+        self.attempts = attempts
+        self.tolerance = tolerance
+        self.multiple = multiple
+        self.tags = tags
+        self.title = title
+        self.prompt = prompt
+        self.codeBlocks = codeBlocks
+        self.choices = choices
+        self.answer = answer
+        self.hint = hint
+        self.explanation = explanation
+        self.location = location
+    }
+}
+
+/// How a learner earns the badge: every challenge right, or at least a percentage.
+public enum PassRule: Sendable, Hashable, Codable {
+    case all
+    case percent(Int)
+}
+
+/// A quiz folder: `quiz.md` plus its challenge files, ordered by file name.
+public struct Quiz: Sendable, Hashable, Codable {
+    public var slug: String
+    public var path: String
+    public var title: String
+    public var description: String
+    public var intro: RichText
+    public var badge: String?
+    public var pass: PassRule
+    public var tags: [String]
+    public var challenges: [Challenge]
+    public var location: SourceLocation
+
+    public init(slug: String, path: String, title: String, description: String, intro: RichText, badge: String?,
+                pass: PassRule, tags: [String], challenges: [Challenge], location: SourceLocation) {
+        self.slug = slug
+        self.path = path
+        self.title = title
+        self.description = description
+        self.intro = intro
+        self.badge = badge
+        self.pass = pass
+        self.tags = tags
+        self.challenges = challenges
+        self.location = location
+    }
+}
+
+/// `site.yml` plus every quiz.
+public struct Site: Sendable, Hashable, Codable {
+    public var title: String
+    public var description: String
+    public var baseURL: String
+    public var language: String
+    public var unsafeHTML: Bool
+    public var quizzes: [Quiz]
+
+    public init(title: String, description: String, baseURL: String, language: String, unsafeHTML: Bool, quizzes: [Quiz]) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.unsafeHTML = unsafeHTML
+        self.quizzes = quizzes
+    }
+}
+
+/// What running a challenge's `python` fences produced.
+public struct ExecutionResult: Sendable, Hashable, Codable {
+    /// A Python exception that escaped the snippet, located in the Markdown file.
+    public struct RaisedError: Sendable, Hashable, Codable {
+        public var type: String
+        public var message: String
+        public var location: SourceLocation?
+
+        public init(type: String, message: String, location: SourceLocation?) {
+            self.type = type
+            self.message = message
+            self.location = location
+        }
+
+        /// `RuntimeError: message`, the last line of a Python traceback.
+        public var line: String { message.isEmpty ? type : "\(type): \(message)" }
+    }
+
+    public var stdout: String
+    public var error: RaisedError?
+    /// `str()` of each top-level variable, for `{{ name }}` in hints and explanations.
+    public var variables: [String: String]
+
+    public init(stdout: String, error: RaisedError?, variables: [String: String]) {
+        self.stdout = stdout
+        self.error = error
+        self.variables = variables
+    }
+}
+
+/// A challenge after compilation: its result and its texts with `{{ name }}` filled in.
+public struct CompiledChallenge: Sendable, Hashable, Codable {
+    public var challenge: Challenge
+    public var result: ExecutionResult?
+    public var hintHTML: String?
+    public var explanationHTML: String?
+
+    public init(challenge: Challenge, result: ExecutionResult?, hintHTML: String?, explanationHTML: String?) {
+        self.challenge = challenge
+        self.result = result
+        self.hintHTML = hintHTML
+        self.explanationHTML = explanationHTML
+    }
+}
+
+public struct CompiledQuiz: Sendable, Hashable, Codable {
+    public var quiz: Quiz
+    public var challenges: [CompiledChallenge]
+
+    public init(quiz: Quiz, challenges: [CompiledChallenge]) {
+        self.quiz = quiz
+        self.challenges = challenges
+    }
+}
+
+public struct CompiledSite: Sendable, Hashable, Codable {
+    public var site: Site
+    public var quizzes: [CompiledQuiz]
+
+    public init(site: Site, quizzes: [CompiledQuiz]) {
+        self.site = site
+        self.quizzes = quizzes
+    }
+}

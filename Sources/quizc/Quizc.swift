@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Quizc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quizc",
+        abstract: "Compile Markdown ML quizzes into a validated static quiz site.",
+        version: "0.1.0"
+    )
+}

@@ -1,0 +1,8 @@
+import Testing
+@testable import QuizSite
+
+@Suite struct QuizSiteSmokeTests {
+    @Test func moduleLinks() {
+        #expect(Bool(true))
+    }
+}
