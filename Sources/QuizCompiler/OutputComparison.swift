@@ -65,12 +65,12 @@ public enum OutputComparison {
                 lines.append(" " + a[i])
                 i += 1
                 j += 1
-            } else if j < b.count, i == a.count || lcs[i][j + 1] >= lcs[i + 1][j] {
-                lines.append("+" + b[j])
-                j += 1
-            } else {
+            } else if i < a.count, j == b.count || lcs[i + 1][j] >= lcs[i][j + 1] {
                 lines.append("-" + a[i])
                 i += 1
+            } else {
+                lines.append("+" + b[j])
+                j += 1
             }
         }
         return lines.joined(separator: "\n")

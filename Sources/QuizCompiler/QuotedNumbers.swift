@@ -6,12 +6,14 @@ import QuizCore
 /// - a bracketed list of two or more numbers with at least one decimal point (`[[1.718, 2.718]]`,
 ///   `(0.6405, 0.3595)`), which must appear, in order, among the numbers of the stdout, of one variable's
 ///   printed value, or of the error message; or
-/// - one number with a decimal point right after a claim word (`is`, `=`, `≈`, `approximately`, `prints`,
-///   `output`, ...), which must equal some computed number; or
+/// - one number right after a claim word (`is`, `=`, `≈`, `approximately`, `near`, `prints`, ...). If the
+///   clause names a variable first (`the weight of the first key is near 1` names `weights`), the number must
+///   agree with one of that variable's numbers; otherwise, if it has a decimal point, with any computed number;
 /// - arithmetic, `64 / 8 = 8` or `1/√3 ≈ 0.577`, which is checked by evaluating the left side.
 /// Numbers agree when they are equal at the precision written: |claimed − computed| ≤ ½·10^−d (d = decimals
-/// written) plus half a unit of the computed value's own printed precision. Whole numbers outside arithmetic
-/// (shapes, counts, dims) are never claims.
+/// written) plus half a unit of the computed value's own printed precision. A whole number after an
+/// approximate word in a clause that names a variable (`the weight ... is near 1`) is read at one decimal
+/// (within 0.05); other whole numbers (shapes, counts, dims, `is 64`) are never claims.
 enum QuotedNumbers {
     struct Claim: Equatable {
         enum Kind: Equatable {
@@ -24,15 +26,23 @@ enum QuotedNumbers {
         var numbers: [NumberScanner.Number]
         var text: String
         var range: Range<String.Index>
+        /// The variable (or `output`) the clause names before the number, which the claim is about.
+        var subject: String?
+        /// Decimals to compare at when not the written ones (`near 1` → 1).
+        var decimalsOverride: Int?
     }
+
+    static let approximateWords: Set<String> = [
+        "near", "nearly", "almost", "approximately", "approx", "approx.", "about", "around", "roughly", "≈", "~", "≃",
+    ]
 
     static let claimWords: Set<String> = [
         "is", "are", "was", "were", "be", "equals", "equal", "=", "≈", "~", "≃", "approximately", "approx",
         "approx.", "about", "around", "roughly", "nearly", "gives", "give", "prints", "print", "printed", "outputs",
-        "output", "yields", "returns", "becomes", "to", ":", "of",
+        "output", "yields", "returns", "becomes", "to", ":",
     ]
 
-    static func claims(in markdown: String, skipping excluded: [Range<String.Index>]) -> [Claim] {
+    static func claims(in markdown: String, skipping excluded: [Range<String.Index>], names: [String] = []) -> [Claim] {
         let numbers = NumberScanner.numbers(in: markdown).filter { number in
             !excluded.contains { $0.contains(number.range.lowerBound) }
         }
@@ -62,7 +72,7 @@ enum QuotedNumbers {
                 continue
             }
             for number in run {
-                if let claim = singleClaim(number, in: markdown) { claims.append(claim) }
+                if let claim = singleClaim(number, in: markdown, names: names) { claims.append(claim) }
             }
             index = end + 1
         }
@@ -76,12 +86,12 @@ enum QuotedNumbers {
         return end
     }
 
-    private static func singleClaim(_ number: NumberScanner.Number, in markdown: String) -> Claim? {
+    private static func singleClaim(_ number: NumberScanner.Number, in markdown: String, names: [String]) -> Claim? {
         let lineStart = markdown[..<number.range.lowerBound].lastIndex(of: "\n").map { markdown.index(after: $0) }
             ?? markdown.startIndex
         let before = String(markdown[lineStart..<number.range.lowerBound])
         let tokens = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard let last = tokens.last?.trimmingCharacters(in: "`*_(") else { return nil }
+        guard let last = tokens.last?.trimmingCharacters(in: "`*_(").lowercased() else { return nil }
         if last == "=" || last == "≈" || last == "≃" || last == "~" {
             if let sign = before.lastIndex(of: Character(last)),
                let (expression, value) = Arithmetic.trailingExpression(String(before[..<sign])) {
@@ -89,8 +99,38 @@ enum QuotedNumbers {
                              text: "\(expression) \(last) \(number.text)", range: number.range)
             }
         }
-        guard number.hasFraction, claimWords.contains(last.lowercased()) || last.hasSuffix(":") else { return nil }
-        return Claim(kind: .single, numbers: [number], text: number.text, range: number.range)
+        let closeTo = last == "to" && tokens.dropLast().last?.lowercased() == "close"
+        guard claimWords.contains(last) || last.hasSuffix(":") || approximateWords.contains(last) || closeTo else { return nil }
+        let subject = self.subject(before: number.range.lowerBound, in: markdown, names: names)
+        let approximate = approximateWords.contains(last) || closeTo
+        guard number.hasFraction || (subject != nil && approximate) else { return nil }
+        return Claim(kind: .single, numbers: [number], text: number.text, range: number.range, subject: subject,
+                     decimalsOverride: approximate && !number.hasFraction ? 1 : nil)
+    }
+
+    /// The first name mentioned in the clause that ends at `index` (clauses end at `, ; : ! ?`, `. ` and blank lines).
+    static func subject(before index: String.Index, in markdown: String, names: [String]) -> String? {
+        let text = markdown[..<index]
+        var start = text.startIndex
+        var cursor = text.startIndex
+        while cursor < text.endIndex {
+            let next = text.index(after: cursor)
+            let character = text[cursor]
+            let followedBySpace = next == text.endIndex || text[next] == " " || text[next] == "\n"
+            if ",;:!?".contains(character) || (character == "." && followedBySpace)
+                || (character == "\n" && next < text.endIndex && text[next] == "\n") {
+                start = next
+            }
+            cursor = next
+        }
+        let words = text[start...].split { !($0.isLetter || $0.isNumber || $0 == "_") }.map { $0.lowercased() }
+        for word in words {
+            for name in names where name.count >= 3 {
+                let lowered = name.lowercased()
+                if word == lowered || word + "s" == lowered || word == lowered + "s" { return name }
+            }
+        }
+        return nil
     }
 
     /// True when `claimed`, written with its own precision, agrees with `computed` as printed.

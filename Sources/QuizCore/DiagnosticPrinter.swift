@@ -21,7 +21,7 @@ public struct TextDiagnosticPrinter: DiagnosticPrinter {
             for note in diagnostic.notes {
                 let prefix = note.location.map { "\($0): " } ?? ""
                 for (index, line) in note.message.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    out += index == 0 ? "    \(prefix)\(line)\n" : "      \(line)\n"
+                    out += index == 0 ? "    \(prefix)\(line)\n" : "    \(line)\n"
                 }
             }
         }

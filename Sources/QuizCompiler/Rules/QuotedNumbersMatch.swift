@@ -11,12 +11,18 @@ struct QuotedNumbersMatch: ChallengeRule {
             RuleExample(explained("The first weight is 0.66."), stdout: "tensor([[1.7191, 2.7191]])\n",
                         variables: ["weights": "tensor([[0.6405, 0.3595]])"]),
             RuleExample(explained("Each head gets 64 / 8 = 6 dimensions."), stdout: "tensor([[1.7191, 2.7191]])\n"),
+            RuleExample(explained("After the softmax the weight of the first key is near 1."),
+                        stdout: "tensor([[1.7191, 2.7191]])\n",
+                        variables: ["keys": "tensor([[1., 0., 0.],\n        [0., 1., 0.]])", "weights": "tensor([[0.6405, 0.3595]])"]),
         ],
         nonTriggeringExamples: [
             RuleExample(explained("The output is approximately [[1.719, 2.719]], weights (0.64, 0.36)."),
                         stdout: "tensor([[1.7191, 2.7191]])\n", variables: ["weights": "tensor([[0.6405, 0.3595]])"]),
             RuleExample(explained("Each head gets 64 / 8 = 8 dimensions; the shape stays (4, 10, 64)."),
                         stdout: "torch.Size([4, 10, 64])\n"),
+            RuleExample(explained("After the softmax the weight of the first key is about 0.64, near 1 for `keys`."),
+                        stdout: "tensor([[1.7191, 2.7191]])\n",
+                        variables: ["keys": "tensor([[1., 0., 0.],\n        [0., 1., 0.]])", "weights": "tensor([[0.6405, 0.3595]])"]),
             RuleExample(explained("Scaling by 1/√3 ≈ 0.577 keeps the scores small; the first weight is 0.6405."),
                         stdout: "tensor([[1.7191, 2.7191]])\n", variables: ["weights": "tensor([[0.6405, 0.3595]])"]),
         ]
@@ -36,7 +42,7 @@ struct QuotedNumbersMatch: ChallengeRule {
         var diagnostics: [Diagnostic] = []
         for text in [challenge.hint, challenge.explanation].compactMap({ $0 }) {
             let placeholders = Placeholders.occurrences(in: text).map(\.range)
-            for claim in QuotedNumbers.claims(in: text.markdown, skipping: placeholders) {
+            for claim in QuotedNumbers.claims(in: text.markdown, skipping: placeholders, names: sources.map(\.name)) {
                 guard let problem = check(claim, against: sources) else { continue }
                 let location = text.location.map { Placeholders.locate(claim.range.lowerBound, in: text.markdown, from: $0) }
                     ?? challenge.location
@@ -54,13 +60,17 @@ struct QuotedNumbersMatch: ChallengeRule {
             guard !QuotedNumbers.agrees(claim.numbers[0], value, computedDecimals: nil) else { return nil }
             return ("`\(claim.text)` is wrong: \(expression) is \(format(value))", [.init(precision)])
         case .single:
-            let number = claim.numbers[0]
-            if sources.contains(where: { $0.numbers.contains { QuotedNumbers.agrees(number, $0) } }) { return nil }
-            let nearest = sources.flatMap { source in source.numbers.map { (source.name, $0) } }
+            var number = claim.numbers[0]
+            if let decimals = claim.decimalsOverride { number.decimals = decimals }
+            let candidates = sources.filter { claim.subject == nil || $0.name == claim.subject }
+            if candidates.contains(where: { $0.numbers.contains { QuotedNumbers.agrees(number, $0) } }) { return nil }
+            let nearest = candidates.flatMap { source in source.numbers.map { (source.name, $0) } }
                 .min { abs($0.1.value - number.value) < abs($1.1.value - number.value) }
+            let precision = "compared at \(number.decimals) decimal\(number.decimals == 1 ? "" : "s")"
             var notes: [Diagnostic.Note] = [.init(precision)]
             if let nearest { notes.insert(.init("nearest computed value: \(nearest.1.text) (in \(nearest.0))"), at: 0) }
-            return ("quoted number \(number.text) matches no computed value", notes)
+            let about = claim.subject.map { " of `\($0)`" } ?? ""
+            return ("quoted number \(number.text) matches no computed value\(about)", notes)
         case .list:
             var best: (name: String, window: ArraySlice<NumberScanner.Number>, error: Double)?
             for source in sources where source.numbers.count >= claim.numbers.count {
