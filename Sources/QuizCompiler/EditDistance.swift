@@ -14,8 +14,12 @@ func editDistance(_ a: String, _ b: String) -> Int {
     return previous[b.count]
 }
 
-/// The closest name within a third of the word's length (at least 1, at most 3 edits), if any.
+/// A name the word begins (`predict` → `predict-output`), else the closest name within a third of the
+/// word's length (at least 1, at most 3 edits), if any.
 func closestName(to word: String, in names: [String]) -> String? {
+    if word.count >= 3, let prefixed = names.filter({ $0.lowercased().hasPrefix(word.lowercased()) && $0 != word }).min() {
+        return prefixed
+    }
     let limit = min(max(word.count / 3, 1), 3)
     let scored = names.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= limit }
     return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0

@@ -98,8 +98,18 @@ private struct Walker {
             if closing.count >= fenceLength, closing.allSatisfy({ $0 == fenceChar }) { closingLine = end }
         }
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        var innerOpeningLine: Int?
+        if isFenced, let fenceChar, start + 1 <= end {
+            let fence = String(repeating: fenceChar, count: 3)
+            innerOpeningLine = ((start + 1)...end).first { number in
+                let line = source.line(number).trimmingCharacters(in: " \t")
+                guard line.hasPrefix(fence) else { return false }
+                return line.drop { $0 == fenceChar }.first.map { $0.isLetter } ?? false
+            }
+        }
         return CodeFence(info: info.trimmingCharacters(in: " \t"), code: literal(node), location: location(node),
-                         firstCodeLine: isFenced ? start + 1 : start, closingLine: closingLine, isFenced: isFenced)
+                         firstCodeLine: isFenced ? start + 1 : start, closingLine: closingLine, isFenced: isFenced,
+                         innerOpeningLine: innerOpeningLine)
     }
 
     func listItem(_ node: OpaquePointer) -> ListItem {

@@ -58,8 +58,12 @@ public struct CodeFence: Sendable, Hashable {
     public var closingLine: Int?
     /// False for an indented (four-space) code block.
     public var isFenced: Bool
+    /// File line inside the code that opens another fence (```` ```text ````): the sign of a missing closing fence.
+    public var innerOpeningLine: Int?
 
-    public init(info: String, code: String, location: SourceLocation, firstCodeLine: Int, closingLine: Int?, isFenced: Bool) {
+    public init(info: String, code: String, location: SourceLocation, firstCodeLine: Int, closingLine: Int?,
+                isFenced: Bool, innerOpeningLine: Int? = nil) {
+        self.innerOpeningLine = innerOpeningLine
         self.info = info
         self.code = code
         self.location = location

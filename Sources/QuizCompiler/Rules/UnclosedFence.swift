@@ -8,6 +8,7 @@ enum UnclosedFence {
         summary: "every ``` fence is closed",
         triggeringExamples: [
             RuleExample("---\ntype: predict-output\ndifficulty: beginner\n---\n# Q\n\n```python\nprint(1)\n\n## Answer\n"),
+            RuleExample("---\ntype: predict-output\ndifficulty: beginner\n---\n# Q\n\n```python\nprint(1)\n\n## Answer\n\n```text\n1\n```\n"),
         ],
         nonTriggeringExamples: [
             RuleExample("---\ntype: predict-output\ndifficulty: beginner\n---\n# Q\n\n```python\nprint(1)\n```\n"),
@@ -15,7 +16,12 @@ enum UnclosedFence {
     )
 
     static func check(_ fence: CodeFence) -> Diagnostic? {
-        guard fence.isFenced, fence.closingLine == nil else { return nil }
+        guard fence.isFenced else { return nil }
+        if let inner = fence.innerOpeningLine {
+            return .error("code fence is not closed before line \(inner), which opens another fence", at: fence.location,
+                          notes: [.init("add a closing ``` line after the code")], rule: description.id)
+        }
+        guard fence.closingLine == nil else { return nil }
         return .error("code fence is never closed; everything after it is treated as code", at: fence.location,
                       notes: [.init("add a closing ``` line after the code")], rule: description.id)
     }
