@@ -2,7 +2,7 @@
 public enum OutputComparison {
     /// Lines without trailing spaces, and without trailing empty lines.
     public static func normalized(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
             var line = Substring(line)
             while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }
             return String(line)

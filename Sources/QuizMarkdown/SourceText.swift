@@ -24,9 +24,8 @@ public struct SourceText: Sendable, Hashable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // "\r\n" is one Character in Swift, so split on both terminators.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
         if lines.last == "" { lines.removeLast() }
         self.lines = lines
     }
