@@ -54,11 +54,12 @@ struct QuotedNumbersMatch: ChallengeRule {
 
     private func check(_ claim: QuotedNumbers.Claim,
                        against sources: [(name: String, numbers: [NumberScanner.Number])]) -> (message: String, notes: [Diagnostic.Note])? {
-        let precision = "compared at the precision written (\(claim.numbers.map(\.decimals).max() ?? 0) decimals)"
+        let decimals = claim.numbers.map(\.decimals).max() ?? 0
+        let precision = "compared at the precision written (\(decimals) decimal\(decimals == 1 ? "" : "s"))"
         switch claim.kind {
         case .arithmetic(let expression, let value):
             guard !QuotedNumbers.agrees(claim.numbers[0], value, computedDecimals: nil) else { return nil }
-            return ("`\(claim.text)` is wrong: \(expression) is \(format(value))", [.init(precision)])
+            return ("`\(claim.text)` is wrong: \(expression) is \(format(value, decimals: decimals + 3))", [.init(precision)])
         case .single:
             var number = claim.numbers[0]
             if let decimals = claim.decimalsOverride { number.decimals = decimals }
@@ -90,7 +91,10 @@ struct QuotedNumbersMatch: ChallengeRule {
         }
     }
 
-    private func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    /// The value rounded to `decimals` places, without trailing zeros (`0.5774`, `8`).
+    private func format(_ value: Double, decimals: Int) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        let scale = QuotedNumbers.pow10(decimals)
+        return String((value * scale).rounded() / scale)
     }
 }
