@@ -33,7 +33,7 @@ struct QuotedNumbersMatch: ChallengeRule {
     }
 
     func check(_ challenge: Challenge, _ result: ExecutionResult?) -> [Diagnostic] {
-        guard let result else { return [] }
+        guard let result, result.error == nil || challenge.type == .debug else { return [] }
         var sources: [(name: String, numbers: [NumberScanner.Number])] = [("output", NumberScanner.numbers(in: result.stdout))]
         for name in result.variables.keys.sorted() {
             sources.append((name, NumberScanner.numbers(in: result.variables[name] ?? "")))

@@ -12,6 +12,8 @@ struct UnknownPlaceholder: ChallengeRule {
         nonTriggeringExamples: [
             RuleExample(withExplanation("The weights are {{ weights }}, so {{ output }}."), stdout: "1\n",
                         variables: ["weights": "tensor([1.])"]),
+            RuleExample(withExplanation("The weights are {{ weights }}."),
+                        error: .init(type: "NameError", message: "name 'tourch' is not defined", location: nil)),
         ]
     )
 
@@ -20,6 +22,8 @@ struct UnknownPlaceholder: ChallengeRule {
     }
 
     func check(_ challenge: Challenge, _ result: ExecutionResult?) -> [Diagnostic] {
+        // A snippet that raised by mistake is reported once (snippet-error), not once per missing variable.
+        if result?.error != nil, challenge.type != .debug { return [] }
         let texts = [challenge.hint, challenge.explanation].compactMap { $0 }
         return texts.flatMap(Placeholders.occurrences).compactMap { occurrence in
             guard Placeholders.value(of: occurrence.name, in: result) == nil else { return nil }
