@@ -14,10 +14,12 @@ public enum QuizCompiler {
         let (site, loadDiagnostics) = ContentLoader.load(bundle)
         var diagnostics = loadDiagnostics
         var compiledQuizzes: [CompiledQuiz] = []
+        var results = await execute(site.quizzes.flatMap(\.challenges), executor: executor)[...]
         for quiz in site.quizzes {
-            let results = await execute(quiz.challenges, executor: executor)
+            let quizResults = results.prefix(quiz.challenges.count)
+            results = results.dropFirst(quiz.challenges.count)
             var compiled: [CompiledChallenge] = []
-            for (challenge, result) in zip(quiz.challenges, results) {
+            for (challenge, result) in zip(quiz.challenges, quizResults) {
                 diagnostics += validate(challenge, result)
                 compiled.append(CompiledChallenge(
                     challenge: challenge, result: result,
@@ -29,7 +31,7 @@ public enum QuizCompiler {
         return Output(site: CompiledSite(site: site, quizzes: compiledQuizzes), diagnostics: diagnostics)
     }
 
-    /// Runs every challenge that has runnable code, in parallel; the result array follows `challenges`.
+    /// Runs every challenge that has runnable code, all at once; the result array follows `challenges`.
     static func execute(_ challenges: [Challenge], executor: some ChallengeExecutor) async -> [ExecutionResult?] {
         await withTaskGroup(of: (Int, ExecutionResult?).self) { group in
             for (index, challenge) in challenges.enumerated() {

@@ -20,7 +20,7 @@ struct CheckCommand: AsyncParsableCommand {
         let output = await QuizCompiler.compile(bundle, executor: try content.makeExecutor())
         let engine = DiagnosticsEngine(output.diagnostics)
         let files = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }
-        print(engine, format: format, summary: "checked \(files) challenge file\(files == 1 ? "" : "s"): \(engine.summary)")
+        report(engine, format: format, summary: "checked \(files) challenge file\(files == 1 ? "" : "s"): \(engine.summary)")
         if engine.hasErrors { throw ExitCode(1) }
     }
 }
@@ -36,7 +36,7 @@ func readContent(_ paths: [String]) throws -> ContentBundle {
 }
 
 /// Prints diagnostics in `format` on stdout; in text mode a summary line follows.
-func print(_ engine: DiagnosticsEngine, format: OutputFormat, summary: String) {
+func report(_ engine: DiagnosticsEngine, format: OutputFormat, summary: String) {
     switch format {
     case .text:
         let colored = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

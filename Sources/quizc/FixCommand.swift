@@ -30,7 +30,7 @@ struct FixCommand: AsyncParsableCommand {
         var engine = DiagnosticsEngine(output.diagnostics)
         engine.emit(contentsOf: fixed.diagnostics)
         let changeCount = fixed.edits.reduce(0) { $0 + $1.changes.count }
-        print(engine, format: .text, summary: "\(changeCount) change\(changeCount == 1 ? "" : "s") in \(fixed.edits.count) file\(fixed.edits.count == 1 ? "" : "s"); \(engine.summary)")
+        report(engine, format: .text, summary: "\(changeCount) change\(changeCount == 1 ? "" : "s") in \(fixed.edits.count) file\(fixed.edits.count == 1 ? "" : "s"); \(engine.summary)")
         if engine.hasErrors { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Quizc: AsyncParsableCommand {
@@ -8,4 +9,22 @@ struct Quizc: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [CheckCommand.self, FixCommand.self, NewCommand.self]
     )
+
+    /// Like the default entry point, but usage errors exit with 2 (DESIGN §5) instead of EX_USAGE (64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -80,3 +80,11 @@ import Testing
         #expect(result.stderr == "error: /nonexistent/quizc-content: no such file or folder\n")
     }
 }
+
+@Suite struct UsageTests {
+    @Test func usageErrorsExitWithTwo() throws {
+        let result = try runQuizc(["check", "--format", "yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Error: The value 'yaml' is invalid for '--format <format>'"))
+    }
+}
