@@ -40,11 +40,11 @@ func report(_ engine: DiagnosticsEngine, format: OutputFormat, summary: String) 
     switch format {
     case .text:
         let colored = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        Swift.print(engine.render(with: TextDiagnosticPrinter(colored: colored)), terminator: "")
-        Swift.print(summary)
+        print(engine.render(with: TextDiagnosticPrinter(colored: colored)), terminator: "")
+        print(summary)
     case .json:
-        Swift.print(engine.render(with: JSONDiagnosticPrinter()), terminator: "")
+        print(engine.render(with: JSONDiagnosticPrinter()), terminator: "")
     case .github:
-        Swift.print(engine.render(with: GitHubDiagnosticPrinter()), terminator: "")
+        print(engine.render(with: GitHubDiagnosticPrinter()), terminator: "")
     }
 }

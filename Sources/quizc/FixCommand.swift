@@ -23,7 +23,7 @@ struct FixCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("error: \(edit.path): cannot write file\n".utf8))
                 throw ExitCode(2)
             }
-            for change in edit.changes { Swift.print("\(change.location): fixed: \(change.description)") }
+            for change in edit.changes { print("\(change.location): fixed: \(change.description)") }
         }
         // Re-check what is on disk now, so the exit code says whether the content is valid.
         let output = await QuizCompiler.compile(try readContent(paths), executor: executor)
