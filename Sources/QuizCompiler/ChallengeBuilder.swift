@@ -45,8 +45,8 @@ struct ChallengeBuilder {
         let tags = reader.stringList("tags")
         diagnostics += reader.diagnostics
 
-        guard let titleIndex = document.blocks.firstIndex(where: { if case .heading(1, _) = $0.kind { true } else { false } }),
-              case .heading(_, let title) = document.blocks[titleIndex].kind else {
+        let allSections = document.sections(maxLevel: 2).sections
+        guard let titleIndex = allSections.firstIndex(where: { $0.level == 1 }) else {
             diagnostics.append(.error("challenge has no title; start the body with a `# Title` line",
                                       at: SourceLocation(file: path, line: document.bodyFirstLine),
                                       rule: MalformedFile.description.id))
@@ -54,7 +54,8 @@ struct ChallengeBuilder {
         }
         guard let type, let difficulty else { return Output(challenge: nil, diagnostics: diagnostics) }
 
-        let sections = splitSections(after: titleIndex, diagnostics: &diagnostics)
+        let titleSection = allSections[titleIndex]
+        let sections = splitSections(titleSection, following: allSections[(titleIndex + 1)...], diagnostics: &diagnostics)
         let promptBlocks = sections.prompt
         let codeBlocks = promptBlocks.compactMap { block -> CodeBlock? in
             guard case .code(let fence) = block.kind else { return nil }
@@ -87,58 +88,47 @@ struct ChallengeBuilder {
         }
         let challenge = Challenge(
             id: id, path: path, type: type, label: label, difficulty: difficulty, timeSeconds: time,
-            attempts: attempts, tolerance: tolerance, multiple: multiple, tags: tags, title: title, prompt: prompt,
+            attempts: attempts, tolerance: tolerance, multiple: multiple, tags: tags, title: titleSection.title, prompt: prompt,
             codeBlocks: codeBlocks, choices: choices, answer: answer,
             hint: sections.named["hint"].map(richText), explanation: sections.named["explanation"].map(richText),
-            location: document.blocks[titleIndex].location)
+            location: titleSection.heading.location)
         return Output(challenge: challenge, diagnostics: diagnostics,
                       idLocation: document.frontMatter?["id"]?.value.location)
     }
 
-    struct Section {
-        var heading: MarkdownBlock
-        var blocks: [MarkdownBlock]
-    }
-
-    /// The prompt (blocks before the first known `##` section) and each known section's blocks.
-    private func splitSections(after titleIndex: Int, diagnostics: inout [Diagnostic]) -> (prompt: [MarkdownBlock], named: [String: Section]) {
-        var prompt: [MarkdownBlock] = []
-        var named: [String: Section] = [:]
-        var current: String?
-        for block in document.blocks[(titleIndex + 1)...] {
-            if case .heading(let level, let text) = block.kind, level <= 2 {
-                let name = text.trimmingCharacters(in: " ").lowercased()
-                if Self.sectionNames.contains(name) {
-                    if named[name] != nil {
-                        diagnostics.append(.error("duplicate section `## \(text)`", at: block.location,
-                                                  rule: RequiredSections.description.id))
-                    }
-                    current = name
-                    named[name] = Section(heading: block, blocks: [])
-                    continue
+    /// The prompt (the title's blocks plus unknown `##` sections before the first known one) and each known
+    /// section; unknown sections after that are ignored with a warning.
+    private func splitSections(_ title: MarkdownSection, following: ArraySlice<MarkdownSection>,
+                               diagnostics: inout [Diagnostic]) -> (prompt: [MarkdownBlock], named: [String: MarkdownSection]) {
+        var prompt = title.blocks
+        var named: [String: MarkdownSection] = [:]
+        var promptEnded = false
+        for section in following {
+            let name = section.title.trimmingCharacters(in: " ").lowercased()
+            if Self.sectionNames.contains(name) {
+                if named[name] != nil {
+                    diagnostics.append(.error("duplicate section `## \(section.title)`", at: section.heading.location,
+                                              rule: RequiredSections.description.id))
                 }
-                if current != nil || level == 1 {
-                    var message = "unknown section `\(String(repeating: "#", count: level)) \(text)`"
-                    if let suggestion = closestName(to: name, in: Self.sectionNames) {
-                        message += "; did you mean `## \(suggestion.prefix(1).uppercased() + suggestion.dropFirst())`?"
-                    }
-                    diagnostics.append(.warning(message, at: block.location,
-                                                notes: [.init("known sections: Choices, Answer, Hint, Explanation")],
-                                                rule: RequiredSections.description.id))
-                    current = "ignored"
-                    continue
-                }
-            }
-            if let name = current {
-                if name != "ignored" { named[name]?.blocks.append(block) }
+                named[name] = section
+                promptEnded = true
+            } else if !promptEnded, section.level == 2 {
+                prompt += [section.heading] + section.blocks
             } else {
-                prompt.append(block)
+                var message = "unknown section `\(String(repeating: "#", count: section.level)) \(section.title)`"
+                if let suggestion = closestName(to: name, in: Self.sectionNames) {
+                    message += "; did you mean `## \(suggestion.prefix(1).uppercased() + suggestion.dropFirst())`?"
+                }
+                diagnostics.append(.warning(message, at: section.heading.location,
+                                            notes: [.init("known sections: Choices, Answer, Hint, Explanation")],
+                                            rule: RequiredSections.description.id))
+                promptEnded = true
             }
         }
         return (prompt, named)
     }
 
-    private func richText(_ section: Section) -> RichText {
+    private func richText(_ section: MarkdownSection) -> RichText {
         let markdown = section.blocks.isEmpty ? "" : document.markdown(of: section.blocks)
         return RichText(markdown: markdown, html: QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML),
                         location: section.blocks.first?.location ?? section.heading.location)

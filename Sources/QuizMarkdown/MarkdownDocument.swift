@@ -107,3 +107,37 @@ public struct ListItem: Sendable, Hashable {
         self.endLine = endLine
     }
 }
+
+/// A heading and the blocks it opens: everything up to the next heading of level `maxLevel` or less.
+public struct MarkdownSection: Sendable, Hashable {
+    public var heading: MarkdownBlock
+    public var level: Int
+    public var title: String
+    public var blocks: [MarkdownBlock]
+
+    public init(heading: MarkdownBlock, level: Int, title: String, blocks: [MarkdownBlock]) {
+        self.heading = heading
+        self.level = level
+        self.title = title
+        self.blocks = blocks
+    }
+}
+
+extension MarkdownDocument {
+    /// The blocks before the first heading of level `maxLevel` or less, then one section per such heading.
+    /// Deeper headings stay inside their section's blocks.
+    public func sections(maxLevel: Int = 2) -> (preamble: [MarkdownBlock], sections: [MarkdownSection]) {
+        var preamble: [MarkdownBlock] = []
+        var sections: [MarkdownSection] = []
+        for block in blocks {
+            if case .heading(let level, let title) = block.kind, level <= maxLevel {
+                sections.append(MarkdownSection(heading: block, level: level, title: title, blocks: []))
+            } else if sections.isEmpty {
+                preamble.append(block)
+            } else {
+                sections[sections.count - 1].blocks.append(block)
+            }
+        }
+        return (preamble, sections)
+    }
+}
