@@ -30,7 +30,8 @@ public struct InterpreterExecutor: ChallengeExecutor {
         }
         var variables: [String: String] = [:]
         for name in session.globalNames {
-            if let value = session.displayString(of: name) { variables[name] = value }
+            // Imported modules are globals too, but never something a hint should quote.
+            if let value = session.displayString(of: name), !value.hasPrefix("<module ") { variables[name] = value }
         }
         return ExecutionResult(stdout: stdout, error: raised, variables: variables)
     }
