@@ -89,3 +89,51 @@ import Testing
         ])
     }
 }
+
+@Suite struct ChoiceBuildingTests {
+    static let text = """
+        ---
+        type: multiple-choice
+        difficulty: beginner
+        ---
+
+        # Two lines
+
+        ```python
+        print(x)
+        ```
+
+        ## Choices
+
+        - [x] Prints
+
+          ```text
+          tensor([[1., 0.],
+                  [0., 1.]])
+          ```
+        - [ ] `tensor([1., 1.])`
+        - [ ] Two spans `a` and `b`
+
+        ## Hint
+
+        h
+
+        ## Explanation
+
+        e
+
+        """
+
+    @Test func choiceTextComesFromItsCodeBlockOrSingleSpan() async throws {
+        let (built, diagnostics) = try ChallengeBuilderTests.challenge(Self.text)
+        let challenge = try #require(built)
+        #expect(diagnostics.isEmpty)
+        #expect(challenge.choices.map(\.codeText) == ["tensor([[1., 0.],\n        [0., 1.]])", "tensor([1., 1.])", nil])
+        #expect(challenge.choices[0].text.markdown == "Prints\n\n```text\ntensor([[1., 0.],\n        [0., 1.]])\n```")
+        #expect(challenge.choices[2].codeSpans == ["a", "b"])
+        #expect(challenge.choices.map(\.markerLocation?.line) == [14, 20, 21])
+
+        let result = ExecutionResult(stdout: "tensor([[1., 0.],\n        [0., 1.]])\n", error: nil, variables: [:])
+        #expect(QuizCompiler.validate(challenge, result) == [])
+    }
+}
