@@ -49,9 +49,9 @@ let package = Package(
         .testTarget(name: "SnippetInterpreterTests", dependencies: ["SnippetInterpreter"]),
         .testTarget(name: "QuizCoreTests", dependencies: ["QuizCore"]),
         .testTarget(name: "QuizMarkdownTests", dependencies: ["QuizMarkdown"]),
-        .testTarget(name: "QuizCompilerTests", dependencies: ["QuizCompiler"]),
+        .testTarget(name: "QuizCompilerTests", dependencies: ["QuizCompiler"], exclude: ["Fixtures"]),
         .testTarget(name: "QuizSiteTests", dependencies: ["QuizSite"]),
-        .testTarget(name: "quizcTests", dependencies: ["quizc"]),
+        .testTarget(name: "quizcTests", dependencies: ["quizc"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,3 +39,6 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         Diagnostic(.warning, at: location, message, notes: notes, rule: rule)
     }
 }
+
+/// A diagnostic can be thrown or carried in a `Result` by stages that stop at their first problem.
+extension Diagnostic: Error {}

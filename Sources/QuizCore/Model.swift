@@ -46,12 +46,19 @@ public struct Choice: Sendable, Hashable, Codable {
     /// The content of the choice's code spans or code block, which is what gets compared with output.
     public var codeText: String?
     public var location: SourceLocation
+    /// Literal text of every code span in the choice (a debug choice quotes message fragments this way).
+    public var codeSpans: [String]
+    /// Position of the `[` of `[x]` / `[ ]`, which `quizc fix` rewrites in place.
+    public var markerLocation: SourceLocation?
 
-    public init(text: RichText, isMarked: Bool, codeText: String?, location: SourceLocation) {
+    public init(text: RichText, isMarked: Bool, codeText: String?, location: SourceLocation,
+                codeSpans: [String] = [], markerLocation: SourceLocation? = nil) {
         self.text = text
         self.isMarked = isMarked
         self.codeText = codeText
         self.location = location
+        self.codeSpans = codeSpans
+        self.markerLocation = markerLocation
     }
 }
 

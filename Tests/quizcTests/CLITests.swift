@@ -46,3 +46,15 @@ func runQuizc(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil) thro
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
 }
+
+/// This target's fixtures folder (copied into the repo; no SwiftPM resources).
+let fixturesURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// A scratch copy of the fixture content, removed by the caller.
+func scratchCopy() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quizc-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: fixturesURL.appendingPathComponent("content"), to: dir.appendingPathComponent("content"))
+    try FileManager.default.copyItem(at: fixturesURL.appendingPathComponent("recorded.json"), to: dir.appendingPathComponent("recorded.json"))
+    return dir
+}

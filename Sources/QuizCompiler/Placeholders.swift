@@ -1,0 +1,81 @@
+import QuizCore
+import QuizMarkdown
+
+/// `{{ name }}` in hints and explanations: the printed value of a snippet variable, `{{ output }}` the whole stdout.
+public enum Placeholders {
+    public struct Occurrence: Sendable, Hashable {
+        public var name: String
+        /// Range of `{{ name }}` in the Markdown text.
+        public var range: Range<String.Index>
+        public var location: SourceLocation?
+    }
+
+    /// Every placeholder in `text`, located in the file when the text is.
+    public static func occurrences(in text: RichText) -> [Occurrence] {
+        let markdown = text.markdown
+        var result: [Occurrence] = []
+        var searchStart = markdown.startIndex
+        while let open = markdown[searchStart...].firstRange(of: "{{"),
+              let close = markdown[open.upperBound...].firstRange(of: "}}") {
+            let name = markdown[open.upperBound..<close.lowerBound].trimmingCharacters(in: " \t")
+            result.append(Occurrence(name: name, range: open.lowerBound..<close.upperBound,
+                                     location: text.location.map { locate(open.lowerBound, in: markdown, from: $0) }))
+            searchStart = close.upperBound
+        }
+        return result
+    }
+
+    /// The value a placeholder stands for, or nil when the snippet has no such variable.
+    public static func value(of name: String, in result: ExecutionResult?) -> String? {
+        guard let result else { return nil }
+        if name == "output" {
+            return result.stdout.hasSuffix("\n") ? String(result.stdout.dropLast()) : result.stdout
+        }
+        return result.variables[name]
+    }
+
+    /// The text's HTML with each known `{{ name }}` replaced by its HTML-escaped value in a `<code>`.
+    public static func fill(_ text: RichText, with result: ExecutionResult?, unsafeHTML: Bool) -> String {
+        let found = occurrences(in: text)
+        guard !found.isEmpty else { return text.html }
+        // Swap each placeholder for a token cmark leaves alone, render, then put the values in.
+        var markdown = text.markdown
+        var tokens: [(String, String)] = []
+        for (index, occurrence) in found.enumerated().reversed() {
+            guard let value = value(of: occurrence.name, in: result) else { continue }
+            let token = "QUIZCPLACEHOLDER\(index)X"
+            markdown.replaceSubrange(occurrence.range, with: token)
+            tokens.append((token, "<code>\(escapeHTML(value))</code>"))
+        }
+        var html = QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML)
+        for (token, replacement) in tokens {
+            html = html.replacing(token, with: replacement)
+        }
+        return html
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// File position of `index` in `text`, whose first character sits at `start`.
+    static func locate(_ index: String.Index, in text: String, from start: SourceLocation) -> SourceLocation {
+        let before = text[..<index]
+        let newlines = before.count { $0 == "\n" }
+        if newlines == 0 {
+            return SourceLocation(file: start.file, line: start.line, column: start.column + before.utf8.count)
+        }
+        let lastLine = before[before.index(after: before.lastIndex(of: "\n")!)...]
+        return SourceLocation(file: start.file, line: start.line + newlines, column: lastLine.utf8.count + 1)
+    }
+}

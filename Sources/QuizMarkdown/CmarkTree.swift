@@ -1,0 +1,187 @@
+import CCmark
+import QuizCore
+
+/// Owns one cmark document tree for the duration of a walk; frees it when done.
+final class CmarkTree {
+    private let root: OpaquePointer?
+
+    init(markdown: String) {
+        let bytes = Array(markdown.utf8)
+        root = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                    cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
+                }
+            } ?? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
+        }
+    }
+
+    deinit {
+        if let root { cmark_node_free(root) }
+    }
+
+    /// The top-level blocks as values; `lineOffset` turns body lines into file lines.
+    func blocks(source: SourceText, lineOffset: Int, unsafeHTML: Bool) -> [MarkdownBlock] {
+        guard let root else { return [] }
+        let walker = Walker(source: source, lineOffset: lineOffset, unsafeHTML: unsafeHTML)
+        return children(of: root).map(walker.block)
+    }
+}
+
+private func children(of node: OpaquePointer) -> [OpaquePointer] {
+    var result: [OpaquePointer] = []
+    var child = cmark_node_first_child(node)
+    while let current = child {
+        result.append(current)
+        child = cmark_node_next(current)
+    }
+    return result
+}
+
+/// cmark lends these strings; copy them, never free them.
+private func literal(_ node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+}
+
+private struct Walker {
+    let source: SourceText
+    let lineOffset: Int
+    let unsafeHTML: Bool
+
+    func location(_ node: OpaquePointer) -> SourceLocation {
+        SourceLocation(file: source.path, line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                       column: max(Int(cmark_node_get_start_column(node)), 1))
+    }
+
+    func lines(_ node: OpaquePointer) -> (start: Int, end: Int) {
+        let start = Int(cmark_node_get_start_line(node)) + lineOffset
+        return (start, max(Int(cmark_node_get_end_line(node)) + lineOffset, start))
+    }
+
+    func block(_ node: OpaquePointer) -> MarkdownBlock {
+        let (start, end) = lines(node)
+        let kind: MarkdownBlock.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING:
+            kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: inlineText(node))
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .code(codeFence(node))
+        case CMARK_NODE_LIST:
+            kind = .list(children(of: node).map(listItem))
+        case CMARK_NODE_PARAGRAPH:
+            kind = .paragraph
+        default:
+            kind = .other
+        }
+        return MarkdownBlock(kind: kind, location: location(node), startLine: start, endLine: end)
+    }
+
+    func inlineText(_ node: OpaquePointer) -> String {
+        children(of: node).map { child in
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: literal(child)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: " "
+            default: inlineText(child)
+            }
+        }.joined()
+    }
+
+    func codeFence(_ node: OpaquePointer) -> CodeFence {
+        let (start, end) = lines(node)
+        let opening = source.line(start).drop { $0 == " " || $0 == "\t" }
+        let fenceChar = opening.first
+        let fenceLength = opening.prefix { $0 == fenceChar }.count
+        let isFenced = (fenceChar == "`" || fenceChar == "~") && fenceLength >= 3
+        var closingLine: Int?
+        if isFenced, end > start {
+            let closing = source.line(end).trimmingCharacters(in: " \t")
+            if closing.count >= fenceLength, closing.allSatisfy({ $0 == fenceChar }) { closingLine = end }
+        }
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        var innerOpeningLine: Int?
+        if isFenced, let fenceChar, start + 1 <= end {
+            let fence = String(repeating: fenceChar, count: 3)
+            innerOpeningLine = ((start + 1)...end).first { number in
+                let line = source.line(number).trimmingCharacters(in: " \t")
+                guard line.hasPrefix(fence) else { return false }
+                return line.drop { $0 == fenceChar }.first.map { $0.isLetter } ?? false
+            }
+        }
+        return CodeFence(info: info.trimmingCharacters(in: " \t"), code: literal(node), location: location(node),
+                         firstCodeLine: isFenced ? start + 1 : start, closingLine: closingLine, isFenced: isFenced,
+                         innerOpeningLine: innerOpeningLine)
+    }
+
+    func listItem(_ node: OpaquePointer) -> ListItem {
+        let (start, end) = lines(node)
+        let here = location(node)
+        let firstLine = Array(source.line(start).utf8)
+        // Skip the bullet (`-`, `*`, `+`, `1.`, `1)`) and the spaces after it.
+        var index = max(here.column - 1, 0)
+        while index < firstLine.count, firstLine[index] != 0x20, firstLine[index] != 0x09 { index += 1 }
+        while index < firstLine.count, firstLine[index] == 0x20 || firstLine[index] == 0x09 { index += 1 }
+        let contentIndent = index
+        var task: ListItem.Task?
+        var markerLocation: SourceLocation?
+        if index + 3 <= firstLine.count {
+            let marker = firstLine[index..<min(index + 3, firstLine.count)]
+            let after = index + 3 < firstLine.count ? firstLine[index + 3] : 0x20
+            if marker.count == 3, marker.first == 0x5B, marker.last == 0x5D, after == 0x20 || after == 0x09 {
+                switch marker[marker.startIndex + 1] {
+                case 0x78, 0x58: task = .checked
+                case 0x20: task = .unchecked
+                default: break
+                }
+            }
+            if task != nil {
+                markerLocation = SourceLocation(file: source.path, line: start, column: index + 1)
+                index += 3
+                while index < firstLine.count, firstLine[index] == 0x20 || firstLine[index] == 0x09 { index += 1 }
+            }
+        }
+        var itemLines = [String(decoding: firstLine[min(index, firstLine.count)...], as: UTF8.self)]
+        if end > start {
+            for number in (start + 1)...end {
+                itemLines.append(dedent(source.line(number), by: contentIndent))
+            }
+        }
+        while itemLines.count > 1, itemLines.last?.trimmingCharacters(in: " \t").isEmpty == true { itemLines.removeLast() }
+        let markdown = itemLines.joined(separator: "\n")
+        var spans: [String] = []
+        var codeBlock: String?
+        collectCode(node, spans: &spans, codeBlock: &codeBlock)
+        return ListItem(task: task, markdown: markdown, html: QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML),
+                        codeSpans: spans, codeBlock: codeBlock, location: here, taskMarkerLocation: markerLocation,
+                        startLine: start, endLine: end)
+    }
+
+    func collectCode(_ node: OpaquePointer, spans: inout [String], codeBlock: inout String?) {
+        for child in children(of: node) {
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_CODE: spans.append(literal(child))
+            case CMARK_NODE_CODE_BLOCK: if codeBlock == nil { codeBlock = literal(child) }
+            default: collectCode(child, spans: &spans, codeBlock: &codeBlock)
+            }
+        }
+    }
+
+    private func dedent(_ line: String, by count: Int) -> String {
+        var removed = 0
+        var rest = Substring(line)
+        while removed < count, let first = rest.first, first == " " {
+            rest = rest.dropFirst()
+            removed += 1
+        }
+        return String(rest)
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

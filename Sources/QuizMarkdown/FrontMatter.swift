@@ -1,0 +1,112 @@
+import QuizCore
+import Yams
+
+/// The YAML between the leading `---` lines of a Markdown file (or a whole `site.yml`), decoded.
+public struct FrontMatter: Sendable, Hashable {
+    public var entries: [YAMLEntry]
+    /// Where the mapping starts (the first key), or the opening `---`.
+    public var location: SourceLocation
+
+    public init(entries: [YAMLEntry], location: SourceLocation) {
+        self.entries = entries
+        self.location = location
+    }
+
+    public subscript(key: String) -> YAMLEntry? {
+        entries.first { $0.key == key }
+    }
+
+    /// How a file starts: with closed front matter, with an unclosed `---`, or with no front matter.
+    public enum Split: Sendable, Hashable {
+        case none
+        case unclosed
+        /// The YAML text, the file line it starts on, and the first line of the body after the closing `---`.
+        case found(yaml: String, firstLine: Int, bodyFirstLine: Int)
+    }
+
+    /// Splits `---` front matter off `source` line by line, keeping file line numbers exact.
+    public static func split(_ source: SourceText) -> Split {
+        guard source.lines.first?.trimmingTrailingSpaces == "---" else { return .none }
+        for index in source.lines.indices.dropFirst() {
+            let line = source.lines[index].trimmingTrailingSpaces
+            if line == "---" || line == "..." {
+                let yaml = index > 1 ? source.slice(2...index) : ""
+                return .found(yaml: yaml, firstLine: 2, bodyFirstLine: index + 2)
+            }
+        }
+        return .unclosed
+    }
+
+    /// Decodes YAML text whose first line is file line `firstLine`; errors carry Yams' line and column.
+    public static func decode(_ yaml: String, path: String, firstLine: Int) -> Result<FrontMatter, Diagnostic> {
+        let start = SourceLocation(file: path, line: firstLine, column: 1)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, path: path, firstLine: firstLine))
+        } catch {
+            return .failure(.error("invalid YAML: \(error)", at: start, rule: "invalid-yaml"))
+        }
+        guard let node else { return .success(FrontMatter(entries: [], location: start)) }
+        let value = convert(node, path: path, firstLine: firstLine)
+        switch value {
+        case .mapping(let entries, let location):
+            return .success(FrontMatter(entries: entries, location: location))
+        case .scalar where value.isNull:
+            return .success(FrontMatter(entries: [], location: start))
+        default:
+            return .failure(.error("front matter must be a mapping of `key: value` lines, found \(value.kindDescription)",
+                                   at: value.location, rule: "invalid-yaml"))
+        }
+    }
+
+    private static func location(_ mark: Mark?, path: String, firstLine: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: path, line: firstLine, column: 1) }
+        return SourceLocation(file: path, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    private static func convert(_ node: Node, path: String, firstLine: Int) -> YAMLValue {
+        let here = location(node.mark, path: path, firstLine: firstLine)
+        switch node {
+        case .scalar(let scalar):
+            return .scalar(scalar.string, quoted: scalar.style != .plain, here)
+        case .sequence(let sequence):
+            return .sequence(sequence.map { convert($0, path: path, firstLine: firstLine) }, here)
+        case .mapping(let mapping):
+            let entries = mapping.map { pair in
+                YAMLEntry(key: pair.key.string ?? "\(pair.key)",
+                          keyLocation: location(pair.key.mark, path: path, firstLine: firstLine),
+                          value: convert(pair.value, path: path, firstLine: firstLine))
+            }
+            return .mapping(entries, here)
+        case .alias(let alias):
+            return .scalar("*\(alias.anchor)", quoted: false, here)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+        let start = SourceLocation(file: path, line: firstLine, column: 1)
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " \(context.text)" }
+            return .error(message, at: location(mark, path: path, firstLine: firstLine), rule: "invalid-yaml")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("invalid YAML: duplicate key \(duplicates.joined(separator: ", "))",
+                          at: location(context.mark, path: path, firstLine: firstLine), rule: "invalid-yaml")
+        default:
+            return .error("invalid YAML: \(error)", at: start, rule: "invalid-yaml")
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var copy = self
+        while let last = copy.last, last == " " || last == "\t" { copy.removeLast() }
+        return copy
+    }
+}

@@ -1,0 +1,66 @@
+import QuizCore
+
+/// A content file decoded as UTF-8 and split into lines, so every later stage can slice by line.
+public struct SourceText: Sendable, Hashable {
+    public var path: String
+    public var text: String
+    /// Lines without their terminator (`\n` or `\r\n`); index 0 is file line 1.
+    public var lines: [String]
+
+    /// Decodes bytes, refusing binary data and invalid UTF-8 with a located diagnostic.
+    public static func decode(path: String, bytes: [UInt8]) -> Result<SourceText, Diagnostic> {
+        if let nul = bytes.firstIndex(of: 0) {
+            return .failure(.error("file is binary, not Markdown text", at: location(path, of: nul, in: bytes),
+                                   rule: "invalid-file"))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(bytes)
+            return .failure(.error("file is not valid UTF-8", at: location(path, of: offset, in: bytes),
+                                   rule: "invalid-file"))
+        }
+        return .success(SourceText(path: path, text: text))
+    }
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        // "\r\n" is one Character in Swift, so split on both terminators.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        self.lines = lines
+    }
+
+    /// File lines `range` (1-based, inclusive) joined with `\n`, each with a trailing newline.
+    public func slice(_ range: ClosedRange<Int>) -> String {
+        let lower = max(range.lowerBound, 1), upper = min(range.upperBound, lines.count)
+        guard lower <= upper else { return "" }
+        return lines[(lower - 1)...(upper - 1)].map { $0 + "\n" }.joined()
+    }
+
+    public func line(_ number: Int) -> String {
+        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+
+    private static func location(_ path: String, of offset: Int, in bytes: [UInt8]) -> SourceLocation {
+        let before = bytes[..<offset]
+        let line = before.count { $0 == 0x0A } + 1
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        return SourceLocation(file: path, line: line, column: offset - lineStart + 1)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var low = 0, high = bytes.count
+        // The longest valid prefix ends at most 3 bytes before the first bad sequence; scan linearly.
+        while low < high {
+            let end = min(low + 4, high)
+            var valid = false
+            for length in 1...(end - low) where String(validating: bytes[low..<(low + length)], as: UTF8.self) != nil {
+                low += length
+                valid = true
+                break
+            }
+            if !valid { return low }
+        }
+        return low
+    }
+}

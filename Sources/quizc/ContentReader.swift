@@ -1,0 +1,98 @@
+import Foundation
+import QuizCompiler
+
+/// Reads the paths given on the command line into a `ContentBundle`: a content folder (site.yml + quiz
+/// folders), a quiz folder (quiz.md + challenges), or single challenge files (with their folder's quiz.md).
+struct ContentReader {
+    struct ReadError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let fileManager = FileManager.default
+
+    func read(_ paths: [String]) throws -> ContentBundle {
+        var siteFile: ContentFile?
+        var folders: [String: (quiz: ContentFile?, challenges: [String: ContentFile])] = [:]
+
+        func addFolder(_ folder: String, only files: [String]? = nil) throws {
+            var entry = try folders[folder] ?? (quizFile(in: folder), [:])
+            let names = try files ?? challengeFileNames(in: folder)
+            for name in names {
+                let path = join(folder, name)
+                entry.challenges[path] = try file(path)
+            }
+            folders[folder] = entry
+        }
+
+        for path in paths {
+            let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: trimmed, isDirectory: &isDirectory) else {
+                throw ReadError(description: "\(trimmed): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                if fileManager.fileExists(atPath: join(trimmed, "quiz.md")) {
+                    try addFolder(trimmed)
+                    let parentSite = join(parent(of: trimmed), "site.yml")
+                    if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite) }
+                } else {
+                    let site = join(trimmed, "site.yml")
+                    if fileManager.fileExists(atPath: site) { siteFile = try file(site) }
+                    for name in try contents(of: trimmed) {
+                        let child = join(trimmed, name)
+                        var childIsDirectory: ObjCBool = false
+                        if fileManager.fileExists(atPath: child, isDirectory: &childIsDirectory), childIsDirectory.boolValue,
+                           !name.hasPrefix("."), try !challengeFileNames(in: child).isEmpty
+                            || fileManager.fileExists(atPath: join(child, "quiz.md")) {
+                            try addFolder(child)
+                        }
+                    }
+                }
+            } else {
+                let folder = parent(of: trimmed)
+                let name = (trimmed as NSString).lastPathComponent
+                if name == "quiz.md" { try addFolder(folder) } else { try addFolder(folder, only: [name]) }
+                let parentSite = join(parent(of: folder), "site.yml")
+                if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite) }
+            }
+        }
+        let quizzes = folders.map { path, entry in
+            ContentBundle.QuizFolder(path: path, quizFile: entry.quiz, challengeFiles: Array(entry.challenges.values))
+        }
+        return ContentBundle(siteFile: siteFile, quizzes: quizzes)
+    }
+
+    /// Markdown files of a quiz folder other than quiz.md and README.md, by name.
+    func challengeFileNames(in folder: String) throws -> [String] {
+        try contents(of: folder).filter { name in
+            name.hasSuffix(".md") && name != "quiz.md" && name.lowercased() != "readme.md" && !name.hasPrefix(".")
+        }
+    }
+
+    private func quizFile(in folder: String) throws -> ContentFile? {
+        let path = join(folder, "quiz.md")
+        return fileManager.fileExists(atPath: path) ? try file(path) : nil
+    }
+
+    private func contents(of folder: String) throws -> [String] {
+        do {
+            return try fileManager.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            throw ReadError(description: "\(folder): cannot list folder")
+        }
+    }
+
+    private func file(_ path: String) throws -> ContentFile {
+        guard let data = fileManager.contents(atPath: path) else { throw ReadError(description: "\(path): cannot read file") }
+        return ContentFile(path: path, bytes: Array(data))
+    }
+
+    private func join(_ folder: String, _ name: String) -> String {
+        folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+    }
+
+    private func parent(of path: String) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
+    }
+}

@@ -1,0 +1,44 @@
+import QuizCore
+import QuizMarkdown
+import Testing
+
+@Suite struct FrontMatterTests {
+    @Test func splitKeepsFileLineNumbers() {
+        let source = SourceText(path: "q.md", text: "---\ntype: debug\n---\n# T\n")
+        #expect(FrontMatter.split(source) == .found(yaml: "type: debug\n", firstLine: 2, bodyFirstLine: 4))
+        #expect(FrontMatter.split(SourceText(path: "q.md", text: "# T\n")) == .none)
+        #expect(FrontMatter.split(SourceText(path: "q.md", text: "---\ntype: debug\n")) == .unclosed)
+    }
+
+    @Test func decodesValuesWithTheirPositions() throws {
+        let yaml = "type: debug\ntime: \"2:00\"\ntags: [a, b]\n"
+        let frontMatter = try FrontMatter.decode(yaml, path: "q.md", firstLine: 2).get()
+        #expect(frontMatter.entries.map(\.key) == ["type", "time", "tags"])
+        #expect(frontMatter["type"]?.keyLocation == SourceLocation(file: "q.md", line: 2, column: 1))
+        #expect(frontMatter["type"]?.value == .scalar("debug", quoted: false, SourceLocation(file: "q.md", line: 2, column: 7)))
+        #expect(frontMatter["time"]?.value == .scalar("2:00", quoted: true, SourceLocation(file: "q.md", line: 3, column: 7)))
+        let tags = try #require(frontMatter["tags"]?.value)
+        guard case .sequence(let items, let location) = tags else {
+            Issue.record("tags is not a sequence")
+            return
+        }
+        #expect(items.compactMap(\.string) == ["a", "b"])
+        #expect(location == SourceLocation(file: "q.md", line: 4, column: 7))
+    }
+
+    @Test func invalidYAMLReportsYamsLineAndColumnInFileCoordinates() {
+        let result = FrontMatter.decode("type: debug\ntags: [a\n", path: "q.md", firstLine: 2)
+        #expect(throws: Diagnostic.error("invalid YAML: did not find expected ',' or ']' while parsing a flow sequence",
+                                        at: SourceLocation(file: "q.md", line: 4, column: 1), rule: "invalid-yaml")) {
+            try result.get()
+        }
+    }
+
+    @Test func aScalarIsNotAMapping() {
+        let result = FrontMatter.decode("just text\n", path: "q.md", firstLine: 2)
+        #expect(throws: Diagnostic.error("front matter must be a mapping of `key: value` lines, found a scalar",
+                                        at: SourceLocation(file: "q.md", line: 2, column: 1), rule: "invalid-yaml")) {
+            try result.get()
+        }
+    }
+}
