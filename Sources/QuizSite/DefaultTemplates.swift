@@ -99,7 +99,7 @@ h2 { font-size: 22px; line-height: 1.3; margin: 8px 0 12px; letter-spacing: -.01
 .quiz-card h2 a:hover { color: var(--accent); }
 .quiz-desc { margin: 0; color: var(--muted); }
 .quiz-card .btn { align-self: flex-start; margin-top: auto; }
-.quiz-badge { margin: 0; font-weight: 600; }
+.quiz-badge { margin: 0; font-weight: 650; display: inline-flex; align-items: center; gap: 8px; color: var(--warn); }
 
 .quiz-stats { display: flex; flex-wrap: wrap; gap: 12px 28px; margin: 8px 0; }
 .quiz-stats div { display: flex; flex-direction: column; }
@@ -194,7 +194,6 @@ details > summary { cursor: pointer; padding: 12px 16px; font-weight: 700; list-
 .details-body { padding: 0 16px 4px; }
 .computed { padding: 0 16px 8px; }
 .computed-title { margin: 0; font-weight: 700; font-size: 14px; color: var(--muted); }
-.hint > summary::after { content: " · costs nothing but pride"; font-weight: 400; color: var(--muted); font-size: 14px; }
 .explanation { border-color: var(--accent); }
 
 .progress { position: sticky; top: 0; z-index: 5; background: var(--bg); padding: 10px 0 4px; }
@@ -227,7 +226,7 @@ details > summary { cursor: pointer; padding: 12px 16px; font-weight: 700; list-
   body { font-size: 16px; }
   .card { padding: 20px 16px; border-radius: 14px; }
   .site-header, main, .site-footer { padding: 0 12px; }
-  .q-spacer { display: none; }
+  .q-spacer { flex-basis: 100%; height: 0; }
   .quiz-grid { grid-template-columns: 1fr; }
   .prompt pre, .details-body pre, pre.code { font-size: 13px; padding: 12px; }
   .btn { width: 100%; }
@@ -617,7 +616,7 @@ details > summary { cursor: pointer; padding: 12px 16px; font-weight: 700; list-
         {{#difficulties}}<li class="chip chip-{{name}}">{{text}}</li>{{/difficulties}}
       </ul>
       {{#hasTags}}<ul class="tags" aria-label="Tags">{{#tags}}<li>#{{.}}</li>{{/tags}}</ul>{{/hasTags}}
-      {{#hasBadge}}<p class="quiz-badge"><span aria-hidden="true">🏅</span> {{badge}}</p>{{/hasBadge}}
+      {{#hasBadge}}<p class="quiz-badge"><svg class="medal-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M7 2h4l1.5 5h-4zM13 2h4l-2.5 5h-4z" fill="currentColor" opacity=".55"/><circle cx="12" cy="15" r="7" fill="currentColor"/><path d="M12 10.6l1.3 2.7 2.9.4-2.1 2 .5 2.9-2.6-1.4-2.6 1.4.5-2.9-2.1-2 2.9-.4z" fill="var(--surface)"/></svg> {{badge}}</p>{{/hasBadge}}
       <a class="btn btn-primary" href="{{url}}" aria-label="Start {{title}}">Start quiz</a>
     </li>
   {{/quizzes}}
@@ -749,7 +748,7 @@ details > summary { cursor: pointer; padding: 12px 16px; font-weight: 700; list-
       <div><dt>To pass</dt><dd>{{passText}}</dd></div>
     </dl>
     <ul class="chips" aria-label="Difficulty mix">{{#difficulties}}<li class="chip chip-{{name}}">{{text}}</li>{{/difficulties}}</ul>
-    {{#hasBadge}}<p class="quiz-badge"><span aria-hidden="true">🏅</span> Badge: {{badge}}</p>{{/hasBadge}}
+    {{#hasBadge}}<p class="quiz-badge"><svg class="medal-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M7 2h4l1.5 5h-4zM13 2h4l-2.5 5h-4z" fill="currentColor" opacity=".55"/><circle cx="12" cy="15" r="7" fill="currentColor"/><path d="M12 10.6l1.3 2.7 2.9.4-2.1 2 .5 2.9-2.6-1.4-2.6 1.4.5-2.9-2.1-2 2.9-.4z" fill="var(--surface)"/></svg> Badge: {{badge}}</p>{{/hasBadge}}
     <div class="actions js-only"><button type="button" class="btn btn-primary" data-start>Start quiz</button></div>
   </section>
   {{/quiz}}

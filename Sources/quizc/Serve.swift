@@ -14,7 +14,6 @@ struct Serve: AsyncParsableCommand {
     var port: UInt16 = 8000
 
     func run() async throws {
-        setvbuf(stdout, nil, _IOLBF, 0)
         let state = LiveState()
         let builder = SiteBuilder.current
         let paths = self.paths
@@ -31,7 +30,7 @@ struct Serve: AsyncParsableCommand {
         await server.appendRoute("GET *") { request in
             LiveReload.fileResponse(for: request.path, in: paths.outputURL)
         }
-        print("serving \(paths.output) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+        say("serving \(paths.output) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
         let watcher = Task {
             var last = ChangeWatcher.snapshot([paths.contentURL, paths.templatesURL].compactMap { $0 })
             while !Task.isCancelled {
@@ -39,7 +38,7 @@ struct Serve: AsyncParsableCommand {
                 let now = ChangeWatcher.snapshot([paths.contentURL, paths.templatesURL].compactMap { $0 })
                 if now != last {
                     last = now
-                    print("change detected, rebuilding")
+                    say("change detected, rebuilding")
                     await state.record(rebuild(builder, paths))
                 }
             }
@@ -51,9 +50,14 @@ struct Serve: AsyncParsableCommand {
     private func rebuild(_ builder: SiteBuilder, _ paths: SitePaths) -> [Diagnostic] {
         let outcome = builder.build(paths)
         outcome.printDiagnostics()
-        if case .written(let count) = outcome.status { print("wrote \(count) files to \(paths.output)") }
+        if case .written(let count) = outcome.status { say("wrote \(count) files to \(paths.output)") }
         return outcome.diagnostics.filter { $0.severity == .error }
     }
+}
+
+/// Unbuffered, so progress shows at once when stdout is a pipe.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// The build counter and the errors of the latest build, read by the status endpoint.
