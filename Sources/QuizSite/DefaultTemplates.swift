@@ -399,6 +399,7 @@ details > summary { cursor: pointer; padding: 12px 16px; font-weight: 700; list-
     section.querySelectorAll('input, textarea').forEach(function (input) { input.disabled = done; });
     var check = section.querySelector('[data-check]');
     check.disabled = done;
+    check.hidden = done;
     check.textContent = q.mode === 'reveal' ? 'Reveal explanation' : 'Check answer';
     var explanation = section.querySelector('[data-explanation]');
     explanation.hidden = !done;

@@ -2,9 +2,9 @@ import Foundation
 import QuizSite
 import Testing
 
-/// Acceptance tests of the rendered quiz in headless Chromium over WebDriver: verdicts, attempts, hints, timer,
-/// badge, persistence, keyboard-only use, console errors and answer secrecy.
 extension BrowserTests {
+    /// Acceptance tests of the rendered quiz in headless Chromium over WebDriver: verdicts, attempts, hints, timer,
+    /// badge, persistence, keyboard-only use, console errors and answer secrecy.
     @Suite struct QuizPageBrowserTests {
         static let attention = "self-attention-master/index.html"
         static let basics = "tensor-basics/index.html"
@@ -205,6 +205,19 @@ extension BrowserTests {
                     #expect(value == SHA256.hex(text))
                 }
             }
+        }
+
+        /// Proves the console check in `withBrowser` can fail.
+        @Test func consoleErrorsAreSeen() async throws {
+            let site = try RenderedSite()
+            defer { site.remove() }
+            let driver = try await WebDriver()
+            try await driver.open(site.url("index.html"))
+            try await driver.execute("console.error('boom from the test')")
+            let errors = try await driver.severeLogs()
+            await driver.quit()
+            #expect(errors.count == 1)
+            #expect(errors.first?.contains("boom from the test") == true)
         }
 
         @Test func catalogLinksToEveryQuiz() async throws {

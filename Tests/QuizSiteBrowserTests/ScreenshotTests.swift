@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// Screenshots of the catalog and a quiz page, light and dark, desktop (1280) and phone (390) widths.
-/// `QUIZC_SCREENSHOTS=1` writes them to `docs/screenshots/`.
 extension BrowserTests {
+    /// Screenshots of the catalog and a quiz page, light and dark, desktop (1280) and phone (390) widths.
+    /// `QUIZC_SCREENSHOTS=1` writes them to `docs/screenshots/`.
     @Suite struct ScreenshotTests {
         static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/screenshots")
@@ -34,6 +34,8 @@ extension BrowserTests {
                 try await driver.type("#q-01-sdpa-output-text", "tensor([[1.6605, 2.6605]])")
                 try await driver.click("#q-01-sdpa-output [data-check]")
                 _ = try await driver.waitUntil { try await driver.text("#q-01-sdpa-output [data-verdict]") == "Correct!" }
+                try await driver.execute("document.querySelector('#q-01-sdpa-output [data-verdict]').scrollIntoView()")
+                try await save(driver, "quiz-explained-\(device)-\(scheme).png")
                 try await driver.click("#q-01-sdpa-output [data-next]")
                 try await driver.execute("window.scrollTo(0, 0)")
                 try await save(driver, "quiz-choices-\(device)-\(scheme).png")

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 @testable import quizc
 
@@ -35,5 +38,52 @@ import Testing
         #expect(before == ChangeWatcher.snapshot([folder]))
         try "ab".write(to: folder.appendingPathComponent("q.md"), atomically: true, encoding: .utf8)
         #expect(before != ChangeWatcher.snapshot([folder]))
+    }
+}
+
+/// `quizc serve` as a binary on a loopback port: serves the build, injects the reload script, and reports a
+/// broken template on the status endpoint after rebuilding.
+@Suite struct ServeProcessTests {
+    func get(_ url: URL) async -> (Int, String)? {
+        guard let (data, response) = try? await URLSession.shared.data(from: url) else { return nil }
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func servesRebuildsAndReportsErrors() async throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let port = Int.random(in: 41_000..<49_000)
+        let process = Process()
+        process.executableURL = quizcBinary()
+        process.arguments = ["serve", "--port", "\(port)"]
+        process.currentDirectoryURL = project
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        let base = URL(string: "http://127.0.0.1:\(port)")!
+
+        var status: (Int, String)?
+        for _ in 0..<100 where status == nil {
+            try await Task.sleep(for: .milliseconds(100))
+            status = await get(base.appendingPathComponent("__quizc/status"))
+        }
+        #expect(status?.1 == "{\"diagnostics\":[],\"version\":1}")
+        let page = await get(base.appendingPathComponent("tensor-basics/"))
+        #expect(page?.0 == 200)
+        #expect(page?.1.contains("<script src=\"/__quizc/reload.js\"></script></body>") == true)
+        #expect(await get(base.appendingPathComponent("missing.html"))?.0 == 404)
+
+        let templates = project.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{#quizzes}}\n{{/quiz}}\n".write(to: templates.appendingPathComponent("catalog.mustache"), atomically: true, encoding: .utf8)
+        var reported = false
+        for _ in 0..<60 where !reported {
+            try await Task.sleep(for: .milliseconds(250))
+            reported = await get(base.appendingPathComponent("__quizc/status"))?.1
+                == "{\"diagnostics\":[\"templates\\/catalog.mustache:2:4: error: template error: section closed with the wrong name\"],\"version\":2}"
+        }
+        #expect(reported)
+        #expect(await get(base.appendingPathComponent("index.html"))?.0 == 200)
     }
 }

@@ -160,6 +160,7 @@
     section.querySelectorAll('input, textarea').forEach(function (input) { input.disabled = done; });
     var check = section.querySelector('[data-check]');
     check.disabled = done;
+    check.hidden = done;
     check.textContent = q.mode === 'reveal' ? 'Reveal explanation' : 'Check answer';
     var explanation = section.querySelector('[data-explanation]');
     explanation.hidden = !done;
