@@ -207,6 +207,31 @@ extension BrowserTests {
             }
         }
 
+        /// With scripts off every question, choice, hint and explanation is on the page; script-only controls are not.
+        @Test func readableWithoutJavaScript() async throws {
+            let site = try RenderedSite()
+            defer { site.remove() }
+            let driver = try await WebDriver(width: 1280, height: 900, javascript: false)
+            do {
+                try await driver.open(site.url(Self.attention))
+                #expect(try await driver.execute("return document.documentElement.classList.contains('has-js')") as? Bool == false)
+                for id in ["01-sdpa-output", "02-mha-output-shape", "03-scaling-factor", "04-shape-bug", "05-causal-mask"] {
+                    #expect(try await driver.isVisible("#q-\(id) h2"), "question \(id) hidden")
+                    #expect(try await driver.isVisible("#q-\(id) [data-hint] summary"))
+                    #expect(try await driver.isVisible("#q-\(id) [data-explanation] summary"))
+                }
+                #expect(try await driver.isVisible("label[for='q-02-mha-output-shape-c1']"))
+                #expect(try await !driver.isVisible("[data-start]"))
+                #expect(try await !driver.isVisible("#q-01-sdpa-output [data-check]"))
+                try await driver.click("#q-05-causal-mask [data-explanation] summary")
+                #expect(try await driver.text("#q-05-causal-mask [data-explanation] .details-body").hasPrefix("Position i may only use"))
+            } catch {
+                await driver.quit()
+                throw error
+            }
+            await driver.quit()
+        }
+
         /// Proves the console check in `withBrowser` can fail.
         @Test func consoleErrorsAreSeen() async throws {
             let site = try RenderedSite()

@@ -22,6 +22,7 @@ extension BrowserTests {
                 try await driver.open(site.url("index.html"))
                 try await save(driver, "catalog-\(device)-\(scheme).png")
                 try await driver.open(site.url("self-attention-master/index.html"))
+                try await save(driver, "quiz-start-\(device)-\(scheme).png")
                 try await driver.click("[data-start]")
                 try await driver.click("label[for='q-01-sdpa-output-text']")
                 try await driver.type("#q-01-sdpa-output-text", "tensor([[1.5, 2.5]])")

@@ -21,7 +21,7 @@ final class WebDriver: @unchecked Sendable {
     private var session = ""
 
     /// Starts chromedriver on a free loopback port and opens a headless Chromium session.
-    init(width: Int = 1280, height: Int = 900) async throws {
+    init(width: Int = 1280, height: Int = 900, javascript: Bool = true) async throws {
         guard let driver = Self.chromedriverPath, let chromium = Self.chromiumPath else {
             throw Failure(description: "chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver), "
                           + "or set QUIZC_SKIP_BROWSER_TESTS=1")
@@ -44,6 +44,7 @@ final class WebDriver: @unchecked Sendable {
             "goog:loggingPrefs": ["browser": "ALL"],
             "goog:chromeOptions": [
                 "binary": chromium,
+                "prefs": ["profile.managed_default_content_settings.javascript": javascript ? 1 : 2],
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                          "--window-size=\(width),\(height)", "--hide-scrollbars", "--force-color-profile=srgb",
                          "--font-render-hinting=none"],
