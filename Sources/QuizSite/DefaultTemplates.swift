@@ -99,6 +99,8 @@ h2 { font-size: 22px; line-height: 1.3; margin: 8px 0 12px; letter-spacing: -.01
 .quiz-card h2 a:hover { color: var(--accent); }
 .quiz-desc { margin: 0; color: var(--muted); }
 .quiz-card .btn { align-self: flex-start; margin-top: auto; }
+.quiz-intro .chips { margin-top: 12px; }
+.quiz-intro .quiz-badge { margin-top: 14px; }
 .quiz-badge { margin: 0; font-weight: 650; display: inline-flex; align-items: center; gap: 8px; color: var(--warn); }
 
 .quiz-stats { display: flex; flex-wrap: wrap; gap: 12px 28px; margin: 8px 0; }
