@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); only QuizMarkdown imports it.
@@ -43,14 +44,17 @@ let package = Package(
             dependencies: [
                 "QuizCore", "QuizMarkdown", "QuizCompiler", "QuizSite", "SnippetInterpreter", "TensorKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .testTarget(name: "TensorKernelTests", dependencies: ["TensorKernel"]),
-        .testTarget(name: "SnippetInterpreterTests", dependencies: ["SnippetInterpreter"]),
+        .testTarget(name: "SnippetInterpreterTests", dependencies: ["SnippetInterpreter"], exclude: ["Fixtures"]),
         .testTarget(name: "QuizCoreTests", dependencies: ["QuizCore"]),
         .testTarget(name: "QuizMarkdownTests", dependencies: ["QuizMarkdown"]),
         .testTarget(name: "QuizCompilerTests", dependencies: ["QuizCompiler"], exclude: ["Fixtures"]),
-        .testTarget(name: "QuizSiteTests", dependencies: ["QuizSite"]),
+        .testTarget(name: "QuizSiteTests", dependencies: ["QuizSite"], exclude: ["Fixtures"]),
+        // Drives Debian's headless Chromium through chromedriver (WebDriver over HTTP) against a rendered site.
+        .testTarget(name: "QuizSiteBrowserTests", dependencies: ["QuizSite"]),
         .testTarget(name: "quizcTests", dependencies: ["quizc"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,121 @@
+import QuizCore
+
+/// A quiz prepared for rendering: highlighted HTML, hashed answer keys and the content hash its salt comes from.
+struct QuizView {
+    var compiled: CompiledQuiz
+    var slug: String { compiled.quiz.slug }
+    /// SHA-256 of the quiz's content (answers included): changes whenever an author edits anything.
+    var contentHash: String
+    /// Deterministic per content, so builds are byte-identical and an edited quiz gets new keys.
+    var salt: String
+    var challenges: [ChallengeView]
+
+    init(compiled: CompiledQuiz, site: Site, highlighter: any CodeHighlighter) {
+        self.compiled = compiled
+        contentHash = SHA256.hex(QuizView.contentDocument(compiled).serialized())
+        salt = String(SHA256.hex("quizc-salt\n" + contentHash).prefix(32))
+        let total = compiled.challenges.count
+        challenges = compiled.challenges.enumerated().map { [salt] index, challenge in
+            ChallengeView(compiled: challenge, number: index + 1, total: total, salt: salt, highlighter: highlighter)
+        }
+    }
+
+    var totalSeconds: Int { compiled.challenges.reduce(0) { $0 + $1.challenge.timeSeconds } }
+
+    /// Everything an author wrote or the compiler computed, in a canonical form.
+    private static func contentDocument(_ compiled: CompiledQuiz) -> JSONValue {
+        let quiz = compiled.quiz
+        return .object([
+            "title": .string(quiz.title), "description": .string(quiz.description),
+            "intro": .string(quiz.intro.markdown), "badge": .string(quiz.badge), "pass": passJSON(quiz.pass),
+            "tags": .array(quiz.tags.map(JSONValue.string)),
+            "challenges": .array(compiled.challenges.map { item in
+                let c = item.challenge
+                return .object([
+                    "id": .string(c.id), "type": .string(c.type.rawValue), "label": .string(c.label),
+                    "difficulty": .string(c.difficulty.rawValue), "time": .int(c.timeSeconds),
+                    "attempts": .int(c.attempts), "multiple": .bool(c.multiple), "title": .string(c.title),
+                    "tags": .array(c.tags.map(JSONValue.string)),
+                    "prompt": .string(c.prompt.markdown),
+                    "code": .array(c.codeBlocks.map { .string($0.info + "\n" + $0.code) }),
+                    "choices": .array(c.choices.map { .array([.string($0.text.markdown), .bool($0.isMarked)]) }),
+                    "answer": .string(c.answer?.code), "hint": .string(item.hintHTML ?? c.hint?.markdown),
+                    "explanation": .string(item.explanationHTML ?? c.explanation?.markdown),
+                    "stdout": .string(item.result?.stdout), "error": .string(item.result?.error?.line),
+                ])
+            }),
+        ])
+    }
+
+    static func passJSON(_ rule: PassRule) -> JSONValue {
+        switch rule {
+        case .all: return .object(["rule": .string("all")])
+        case .percent(let p): return .object(["rule": .string("percent"), "percent": .int(p)])
+        }
+    }
+}
+
+/// One challenge prepared for rendering.
+struct ChallengeView {
+    enum Mode: String { case choice, text, reveal }
+
+    var compiled: CompiledChallenge
+    var challenge: Challenge { compiled.challenge }
+    var number: Int
+    var total: Int
+    var mode: Mode
+    /// Salted hash of the right answer; nil for `reveal` (nothing to check).
+    var key: String?
+    var promptHTML: String
+    var hintHTML: String?
+    var explanationHTML: String?
+    /// What running the snippet printed or raised, shown with the explanation.
+    var computedOutput: String?
+
+    init(compiled: CompiledChallenge, number: Int, total: Int, salt: String, highlighter: any CodeHighlighter) {
+        self.compiled = compiled
+        self.number = number
+        self.total = total
+        let c = compiled.challenge
+        if !c.choices.isEmpty {
+            mode = .choice
+            let marked = c.choices.indices.filter { c.choices[$0].isMarked }
+            key = AnswerKey.hash(salt: salt, challengeID: c.id, value: AnswerKey.choiceValue(marked))
+        } else if c.type == .predictOutput, let expected = c.answer?.code ?? compiled.result?.stdout {
+            mode = .text
+            key = AnswerKey.hash(salt: salt, challengeID: c.id, value: AnswerKey.textValue(expected))
+        } else {
+            mode = .reveal
+            key = nil
+        }
+        promptHTML = HTML.highlightCodeBlocks(in: c.prompt.html, with: highlighter)
+        hintHTML = (compiled.hintHTML ?? c.hint?.html).map { HTML.highlightCodeBlocks(in: $0, with: highlighter) }
+        explanationHTML = (compiled.explanationHTML ?? c.explanation?.html)
+            .map { HTML.highlightCodeBlocks(in: $0, with: highlighter) }
+        if let result = compiled.result {
+            let text = result.stdout + (result.error.map { $0.line + "\n" } ?? "")
+            computedOutput = text.isEmpty ? nil : text
+        }
+    }
+
+    var typeLabel: String {
+        if let label = challenge.label { return label }
+        switch challenge.type {
+        case .predictOutput: return "Predict Output"
+        case .multipleChoice: return "Multiple Choice"
+        case .debug: return "Debug"
+        case .conceptual: return "Conceptual"
+        }
+    }
+}
+
+/// `2:00` for 120 seconds.
+func clockText(_ seconds: Int) -> String {
+    let s = seconds % 60
+    return "\(seconds / 60):\(s < 10 ? "0" : "")\(s)"
+}
+
+/// `9 min` (rounded up) for 501 seconds; seconds under a minute stay seconds.
+func durationText(_ seconds: Int) -> String {
+    seconds < 60 ? "\(seconds) s" : "\((seconds + 59) / 60) min"
+}

@@ -1,0 +1,95 @@
+import Mustache
+import QuizCore
+
+/// The Mustache templates and static assets a site is rendered with. The built-in set is the repository's
+/// `templates/` folder compiled into the binary; `quizc build --templates DIR` overlays a site's own files.
+public struct TemplateSet: Sendable {
+    /// One file of the set: its text and the path shown in diagnostics.
+    public struct File: Sendable, Hashable {
+        public var path: String
+        public var bytes: [UInt8]
+
+        public init(path: String, bytes: [UInt8]) {
+            self.path = path
+            self.bytes = bytes
+        }
+    }
+
+    /// Keyed by the path relative to the templates folder: `layout.mustache`, `partials/choices.mustache`,
+    /// `assets/quiz.css`.
+    public var files: [String: File]
+
+    public init(files: [String: File]) {
+        self.files = files
+    }
+
+    /// The defaults from `templates/`, embedded at build time (see `DefaultTemplates.swift`).
+    public static var builtIn: TemplateSet {
+        var files: [String: File] = [:]
+        for (name, text) in DefaultTemplates.files {
+            files[name] = File(path: "templates/" + name, bytes: Array(text.utf8))
+        }
+        return TemplateSet(files: files)
+    }
+
+    /// This set with every file of `overrides` replacing the file of the same relative path.
+    public func overlaid(with overrides: TemplateSet) -> TemplateSet {
+        TemplateSet(files: files.merging(overrides.files) { _, new in new })
+    }
+
+    /// Files under `assets/`, keyed by their path relative to that folder.
+    var assets: [(name: String, bytes: [UInt8])] {
+        files.keys.filter { $0.hasPrefix("assets/") }.sorted().map { key in
+            (String(key.dropFirst("assets/".count)), files[key]!.bytes)
+        }
+    }
+
+    /// Parses every `.mustache` file into a library; partials are registered by file name without folder
+    /// and extension (`partials/choices.mustache` → `{{> choices}}`).
+    func library() throws(QuizSiteError) -> MustacheLibrary {
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        for key in files.keys.sorted() where key.hasSuffix(".mustache") {
+            let file = files[key]!
+            let name = String(key.split(separator: "/").last!.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: String(decoding: file.bytes, as: UTF8.self)), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(file: file.path, line: error.context.lineNumber,
+                                              column: max(1, error.context.columnNumber))
+                diagnostics.append(.error("template error: \(TemplateSet.describe(error.error))", at: location,
+                                          notes: [.init(error.context.line)], rule: "template-syntax"))
+            } catch {
+                diagnostics.append(.error("template error: \(error)", at: SourceLocation(file: file.path, line: 1),
+                                          rule: "template-syntax"))
+            }
+        }
+        for required in ["layout", "catalog", "quiz"] where library.getTemplate(named: required) == nil
+            && !diagnostics.contains(where: { $0.location.file.hasSuffix("/\(required).mustache") }) {
+            diagnostics.append(.error("missing template '\(required).mustache'",
+                                      at: SourceLocation(file: "templates/\(required).mustache", line: 1),
+                                      rule: "template-missing"))
+        }
+        if !diagnostics.isEmpty { throw QuizSiteError(diagnostics: diagnostics) }
+        return library
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "section closed with the wrong name"
+        case MustacheTemplate.Error.unfinishedName: return "unfinished tag name"
+        case MustacheTemplate.Error.expectedSectionEnd: return "section is never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+}
+
+/// Rendering failed: template diagnostics located in the template files.
+public struct QuizSiteError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}

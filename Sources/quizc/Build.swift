@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import QuizCore
+import QuizSite
+
+/// `quizc build`: validate the content, then render and write the site atomically.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the content, then write the static quiz site.",
+        discussion: """
+            Exit status: 0 when the site was written, 1 when the content or a template has errors (nothing is \
+            written), 2 for usage or I/O errors.
+            """
+    )
+
+    @OptionGroup var paths: SitePaths
+
+    func run() throws {
+        let outcome = SiteBuilder.current.build(paths)
+        outcome.printDiagnostics()
+        switch outcome.status {
+        case .written(let count):
+            print("wrote \(count) files to \(paths.output)")
+        case .invalid:
+            throw ExitCode(1)
+        case .ioFailure:
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// The folders `build` and `serve` read and write.
+struct SitePaths: ParsableArguments {
+    @Option(help: "The folder with site.yml and one folder per quiz.")
+    var content = "content"
+
+    @Option(help: "A folder whose files override the built-in templates and assets (default: ./templates if present).")
+    var templates: String?
+
+    @Option(help: "Where the site is written.")
+    var output = "output"
+
+    var contentURL: URL { URL(fileURLWithPath: content) }
+    var outputURL: URL { URL(fileURLWithPath: output) }
+
+    /// `--templates`, or `./templates` when it exists, or none (built-in templates only).
+    var templatesURL: URL? {
+        if let templates { return URL(fileURLWithPath: templates) }
+        var isFolder: ObjCBool = false
+        let fallback = URL(fileURLWithPath: "templates")
+        return FileManager.default.fileExists(atPath: fallback.path, isDirectory: &isFolder) && isFolder.boolValue ? fallback : nil
+    }
+}
+
+/// What loading and compiling the content produced.
+enum SiteCompilation: Sendable {
+    case compiled(CompiledSite, warnings: [Diagnostic])
+    case failed([Diagnostic])
+}
+
+/// The seam between the CLI and the compiler: `compile` turns a content folder into a validated site or
+/// diagnostics, and `highlighter` colours code. The lead points `current` at QuizMarkdown + QuizCompiler.
+struct SiteBuilder: Sendable {
+    var compile: @Sendable (_ content: URL) -> SiteCompilation
+    var highlighter: any CodeHighlighter
+    var compilerVersion: String
+
+    /// Until the compiler is wired in, `content/compiled-site.json` (a `CompiledSite` encoded as JSON) stands in
+    /// for the compiled content, so the build, serve and output paths can be exercised end to end.
+    static let current = SiteBuilder(compile: SiteBuilder.compiledSiteFromJSON, highlighter: PlainHighlighter(),
+                                     compilerVersion: "0.1.0")
+
+    @Sendable static func compiledSiteFromJSON(_ content: URL) -> SiteCompilation {
+        let file = content.appendingPathComponent("compiled-site.json")
+        do {
+            return .compiled(try JSONDecoder().decode(CompiledSite.self, from: Data(contentsOf: file)), warnings: [])
+        } catch {
+            return .failed([.error("cannot load the compiled site: \(error.localizedDescription)",
+                                   at: SourceLocation(file: file.relativePath, line: 1), rule: "compiler-missing")])
+        }
+    }
+
+    struct Outcome {
+        enum Status: Equatable {
+            case written(Int)
+            case invalid
+            case ioFailure
+        }
+
+        var status: Status
+        var diagnostics: [Diagnostic]
+
+        func printDiagnostics() {
+            for diagnostic in diagnostics {
+                var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+                for note in diagnostic.notes { text += "    \(note.message)\n" }
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+        }
+    }
+
+    /// Compile, render and write; on any error the previous output stays as it was.
+    func build(_ paths: SitePaths) -> Outcome {
+        let site: CompiledSite
+        var diagnostics: [Diagnostic]
+        switch compile(paths.contentURL) {
+        case .failed(let found):
+            return Outcome(status: .invalid, diagnostics: found)
+        case .compiled(let compiled, let warnings):
+            site = compiled
+            diagnostics = warnings
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return Outcome(status: .invalid, diagnostics: diagnostics)
+        }
+        var templates = TemplateSet.builtIn
+        if let folder = paths.templatesURL {
+            do {
+                templates = templates.overlaid(with: try TemplateFolder.load(folder))
+            } catch {
+                diagnostics.append(.error("cannot read templates: \(error)", at: SourceLocation(file: folder.relativePath, line: 1)))
+                return Outcome(status: .ioFailure, diagnostics: diagnostics)
+            }
+        }
+        let files: [String: [UInt8]]
+        do {
+            files = try QuizSite.render(site: site, templates: templates, highlighter: highlighter,
+                                        compilerVersion: compilerVersion)
+        } catch {
+            return Outcome(status: .invalid, diagnostics: diagnostics + error.diagnostics)
+        }
+        do {
+            try OutputWriter(destination: paths.outputURL).write(files)
+        } catch {
+            diagnostics.append(.error(error.description, at: SourceLocation(file: paths.output, line: 1), rule: "output"))
+            return Outcome(status: .ioFailure, diagnostics: diagnostics)
+        }
+        return Outcome(status: .written(files.count), diagnostics: diagnostics)
+    }
+}
+
+/// Reads a `--templates` folder into a `TemplateSet` (paths relative to the folder, hidden files skipped).
+enum TemplateFolder {
+    static func load(_ folder: URL) throws -> TemplateSet {
+        let root = folder.standardizedFileURL.path
+        var files: [String: TemplateSet.File] = [:]
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: folder.path])
+        }
+        for case let url as URL in enumerator where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
+            if relative == "README.md" { continue }
+            files[relative] = TemplateSet.File(path: folder.appendingPathComponent(relative).relativePath,
+                                               bytes: Array(try Data(contentsOf: url)))
+        }
+        return TemplateSet(files: files)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a rendered site so that readers see either the previous output or the new one, never a mix: files go to
+/// a temporary sibling folder, are fsync'd, and the folder is swapped in with rename. A failed or interrupted build
+/// leaves the previous output intact.
+struct OutputWriter {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    var destination: URL
+
+    private var parent: URL { destination.deletingLastPathComponent() }
+    private var name: String { destination.lastPathComponent }
+    var stagingFolder: URL { parent.appendingPathComponent(".\(name).quizc-new") }
+    var retiredFolder: URL { parent.appendingPathComponent(".\(name).quizc-old") }
+
+    /// Replaces `destination` with exactly `files` (relative path → bytes).
+    func write(_ files: [String: [UInt8]]) throws(Failure) {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            recoverInterruptedSwap()
+            try? manager.removeItem(at: stagingFolder)
+            try manager.createDirectory(at: stagingFolder, withIntermediateDirectories: true)
+            for path in files.keys.sorted() {
+                guard !path.split(separator: "/").contains(".."), !path.hasPrefix("/") else {
+                    throw Failure(description: "refusing to write outside the output folder: \(path)")
+                }
+                let url = stagingFolder.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Self.writeDurably(files[path]!, to: url)
+            }
+            try Self.syncFolders(under: stagingFolder)
+        } catch let failure as Failure {
+            try? manager.removeItem(at: stagingFolder)
+            throw failure
+        } catch {
+            try? manager.removeItem(at: stagingFolder)
+            throw Failure(description: "cannot write \(stagingFolder.path): \(error.localizedDescription)")
+        }
+        try swapIn()
+    }
+
+    /// Moves the staged folder into place; the old output is kept aside until the new one is there.
+    private func swapIn() throws(Failure) {
+        let manager = FileManager.default
+        try? manager.removeItem(at: retiredFolder)
+        if manager.fileExists(atPath: destination.path) {
+            guard rename(destination.path, retiredFolder.path) == 0 else {
+                throw Failure(description: "cannot move \(destination.path) aside: \(String(cString: strerror(errno)))")
+            }
+        }
+        guard rename(stagingFolder.path, destination.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(retiredFolder.path, destination.path)
+            throw Failure(description: "cannot move the new output into \(destination.path): \(reason)")
+        }
+        Self.syncFolder(parent)
+        try? manager.removeItem(at: retiredFolder)
+    }
+
+    /// A build killed between the two renames leaves no destination but a retired folder: put it back.
+    func recoverInterruptedSwap() {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: destination.path), manager.fileExists(atPath: retiredFolder.path) {
+            _ = rename(retiredFolder.path, destination.path)
+        }
+    }
+
+    private static func writeDurably(_ bytes: [UInt8], to url: URL) throws(Failure) {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure(description: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            guard n > 0 else { throw Failure(description: "cannot write \(url.path): \(String(cString: strerror(errno)))") }
+            offset += n
+        }
+        guard fsync(fd) == 0 else { throw Failure(description: "cannot sync \(url.path): \(String(cString: strerror(errno)))") }
+    }
+
+    private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(fd, buffer, count)
+        #else
+        Darwin.write(fd, buffer, count)
+        #endif
+    }
+
+    private static func syncFolders(under root: URL) throws {
+        let keys: [URLResourceKey] = [.isDirectoryKey]
+        var folders = [root]
+        if let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) {
+            for case let url as URL in enumerator where try url.resourceValues(forKeys: Set(keys)).isDirectory == true {
+                folders.append(url)
+            }
+        }
+        folders.forEach(syncFolder)
+    }
+
+    private static func syncFolder(_ url: URL) {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+}

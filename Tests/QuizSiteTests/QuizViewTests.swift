@@ -1,0 +1,59 @@
+import QuizCore
+import Testing
+@testable import QuizSite
+
+@Suite struct QuizViewTests {
+    static func view(_ edit: (inout CompiledChallenge) -> Void) -> ChallengeView {
+        var compiled = SeedSite.attentionQuiz.challenges[4]
+        edit(&compiled)
+        return ChallengeView(compiled: compiled, number: 5, total: 5, salt: "s", highlighter: PlainHighlighter())
+    }
+
+    @Test func markedChoicesBecomeTheKey() {
+        let view = Self.view { _ in }
+        #expect(view.mode == .choice)
+        #expect(view.key == AnswerKey.hash(salt: "s", challengeID: "05-causal-mask", value: "choice:1"))
+    }
+
+    @Test func severalMarkedChoicesAreHashedTogether() {
+        let view = Self.view { compiled in
+            compiled.challenge.multiple = true
+            compiled.challenge.choices[0].isMarked = true
+        }
+        #expect(view.key == AnswerKey.hash(salt: "s", challengeID: "05-causal-mask", value: "choice:0,1"))
+        #expect(QuizSite.challengeContext(view)["inputType"] as? String == "checkbox")
+    }
+
+    @Test func aChallengeWithoutChoicesOrAnswerIsRevealedNotChecked() {
+        let view = Self.view { $0.challenge.choices = [] }
+        #expect(view.mode == .reveal)
+        #expect(view.key == nil)
+        #expect(view.bundle()["answer"] == .object(["mode": .string("reveal"), "key": .null]))
+    }
+
+    @Test func predictOutputFallsBackToTheComputedStdout() {
+        var compiled = SeedSite.attentionQuiz.challenges[0]
+        compiled.challenge.answer = nil
+        let view = ChallengeView(compiled: compiled, number: 1, total: 5, salt: "s", highlighter: PlainHighlighter())
+        #expect(view.mode == .text)
+        #expect(view.key == AnswerKey.hash(salt: "s", challengeID: "01-sdpa-output", value: "text:tensor([[1.6605, 2.6605]])"))
+    }
+
+    @Test func debugChallengesShowTheRaisedErrorAsTheirOutput() {
+        let compiled = SeedSite.attentionQuiz.challenges[3]
+        let view = ChallengeView(compiled: compiled, number: 4, total: 5, salt: "s", highlighter: PlainHighlighter())
+        #expect(view.computedOutput == "RuntimeError: \(SeedSite.debugError)\n")
+    }
+
+    @Test func labelsDefaultByType() {
+        #expect(Self.view { $0.challenge.label = nil }.typeLabel == "Conceptual")
+        #expect(Self.view { $0.challenge.label = "Hyperparameter" }.typeLabel == "Hyperparameter")
+    }
+}
+
+extension JSONValue {
+    subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import quizc
+
+@Suite struct OutputWriterTests {
+    static func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quizc-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func tree(_ root: URL) throws -> [String: String] {
+        var files: [String: String] = [:]
+        let base = root.standardizedFileURL.path
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])! {
+            if try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+                files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try String(contentsOf: url, encoding: .utf8)
+            }
+        }
+        return files
+    }
+
+    @Test func replacesTheWholeFolderAndLeavesNoStagingBehind() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(destination: root.appendingPathComponent("output"))
+        try writer.write(["index.html": Array("one".utf8), "old/only.txt": Array("gone soon".utf8)])
+        try writer.write(["index.html": Array("two".utf8), "a/b/c.json": Array("{}".utf8)])
+        #expect(try Self.tree(writer.destination) == ["index.html": "two", "a/b/c.json": "{}"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
+    }
+
+    @Test func aFailedWriteLeavesThePreviousOutputIntact() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(destination: root.appendingPathComponent("output"))
+        try writer.write(["index.html": Array("good".utf8)])
+        // A file where a folder must go makes the staging write fail half-way.
+        let error = try #require(throws: OutputWriter.Failure.self) {
+            try writer.write(["a": Array("file".utf8), "a/b.html": Array("x".utf8)])
+        }
+        #expect(error.description.hasPrefix("cannot "))
+        #expect(try Self.tree(writer.destination) == ["index.html": "good"])
+        #expect(!FileManager.default.fileExists(atPath: writer.stagingFolder.path))
+    }
+
+    @Test func refusesPathsThatEscapeTheOutputFolder() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(destination: root.appendingPathComponent("output"))
+        let error = try #require(throws: OutputWriter.Failure.self) { try writer.write(["../evil.html": [1]]) }
+        #expect(error.description == "refusing to write outside the output folder: ../evil.html")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("evil.html").path))
+    }
+
+    @Test func recoversOutputMovedAsideByAnInterruptedSwap() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(destination: root.appendingPathComponent("output"))
+        try writer.write(["index.html": Array("previous".utf8)])
+        try FileManager.default.moveItem(at: writer.destination, to: writer.retiredFolder)
+        writer.recoverInterruptedSwap()
+        #expect(try Self.tree(writer.destination) == ["index.html": "previous"])
+    }
+}

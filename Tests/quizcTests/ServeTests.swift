@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+@testable import quizc
+
+@Suite struct ServeTests {
+    @Test(arguments: [("/", "index.html"), ("/index.html", "index.html"), ("/tensor-basics/", "tensor-basics/index.html"),
+                      ("/assets/quiz.css", "assets/quiz.css"), ("/api/a%20b.json", "api/a b.json")])
+    func mapsRequestPathsToOutputFiles(request: String, file: String) {
+        #expect(LiveReload.filePath(for: request) == file)
+    }
+
+    @Test(arguments: ["/../etc/passwd", "/a/../../b", "/.git/config", "/%2E%2E/x"])
+    func refusesPathsOutsideTheOutput(request: String) {
+        #expect(LiveReload.filePath(for: request) == nil)
+    }
+
+    @Test func injectsTheReloadScriptBeforeTheClosingBody() {
+        #expect(LiveReload.inject(into: "<html><body><p>x</p></body></html>")
+            == "<html><body><p>x</p><script src=\"/__quizc/reload.js\"></script></body></html>")
+        #expect(LiveReload.inject(into: "<p>x</p>") == "<p>x</p><script src=\"/__quizc/reload.js\"></script>")
+    }
+
+    @Test func contentTypes() {
+        #expect(LiveReload.contentType(for: "a/index.html") == "text/html; charset=utf-8")
+        #expect(LiveReload.contentType(for: "assets/quiz.js") == "text/javascript; charset=utf-8")
+        #expect(LiveReload.contentType(for: "api/x.json") == "application/json")
+    }
+
+    @Test func watcherSeesEditedFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quizc-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "a".write(to: folder.appendingPathComponent("q.md"), atomically: true, encoding: .utf8)
+        let before = ChangeWatcher.snapshot([folder])
+        #expect(before == ChangeWatcher.snapshot([folder]))
+        try "ab".write(to: folder.appendingPathComponent("q.md"), atomically: true, encoding: .utf8)
+        #expect(before != ChangeWatcher.snapshot([folder]))
+    }
+}
+
+/// `quizc serve` as a binary on a loopback port: serves the build, injects the reload script, and reports a
+/// broken template on the status endpoint after rebuilding.
+@Suite struct ServeProcessTests {
+    func get(_ url: URL) async -> (Int, String)? {
+        guard let (data, response) = try? await URLSession.shared.data(from: url) else { return nil }
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func servesRebuildsAndReportsErrors() async throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let port = Int.random(in: 41_000..<49_000)
+        let process = Process()
+        process.executableURL = quizcBinary()
+        process.arguments = ["serve", "--port", "\(port)"]
+        process.currentDirectoryURL = project
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        let base = URL(string: "http://127.0.0.1:\(port)")!
+
+        var status: (Int, String)?
+        for _ in 0..<100 where status == nil {
+            try await Task.sleep(for: .milliseconds(100))
+            status = await get(base.appendingPathComponent("__quizc/status"))
+        }
+        #expect(status?.1 == "{\"diagnostics\":[],\"version\":1}")
+        let page = await get(base.appendingPathComponent("tensor-basics/"))
+        #expect(page?.0 == 200)
+        #expect(page?.1.contains("<script src=\"/__quizc/reload.js\"></script></body>") == true)
+        #expect(await get(base.appendingPathComponent("missing.html"))?.0 == 404)
+
+        let templates = project.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{#quizzes}}\n{{/quiz}}\n".write(to: templates.appendingPathComponent("catalog.mustache"), atomically: true, encoding: .utf8)
+        var reported = false
+        for _ in 0..<60 where !reported {
+            try await Task.sleep(for: .milliseconds(250))
+            reported = await get(base.appendingPathComponent("__quizc/status"))?.1
+                == "{\"diagnostics\":[\"templates\\/catalog.mustache:2:4: error: template error: section closed with the wrong name\"],\"version\":2}"
+        }
+        #expect(reported)
+        #expect(await get(base.appendingPathComponent("index.html"))?.0 == 200)
+    }
+}
