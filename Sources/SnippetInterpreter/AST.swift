@@ -10,6 +10,17 @@ final class Expr {
     }
 }
 
+extension Expr {
+    /// Literal constants CPython's compiler folds (numbers, strings, None/True/False/..., tuples of those).
+    var isConstant: Bool {
+        switch kind {
+        case .int, .float, .string, .constant: return true
+        case .tuple(let items): return items.allSatisfy(\.isConstant)
+        default: return false
+        }
+    }
+}
+
 enum BinaryOp: String {
     case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**", matmul = "@"
     case lshift = "<<", rshift = ">>", bitAnd = "&", bitOr = "|", bitXor = "^"

@@ -54,12 +54,16 @@ extension Interpreter {
         }
         types.set.construct = { interp, _, args, _ in
             let set = PySet()
-            for item in try args.first.map({ try interp.iterateChecked($0) }) ?? [] { set.storage[try interp.key(item)] = PyValue.none }
+            if case .object(let other as PySet)? = args.first {
+                set.merge(other)
+                return .object(set)
+            }
+            for item in try args.first.map({ try interp.iterateChecked($0) }) ?? [] { set.insert(try interp.key(item)) }
             return .object(set)
         }
         types.frozenset.construct = { interp, _, args, _ in
             let set = PySet(frozen: true)
-            for item in try args.first.map({ try interp.iterateChecked($0) }) ?? [] { set.storage[try interp.key(item)] = PyValue.none }
+            for item in try args.first.map({ try interp.iterateChecked($0) }) ?? [] { set.insert(try interp.key(item)) }
             return .object(set)
         }
         types.dict.construct = { interp, _, args, kwargs in

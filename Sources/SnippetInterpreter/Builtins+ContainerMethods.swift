@@ -139,36 +139,34 @@ extension Interpreter {
 
         let set = types.set
         method(set, "add(self, element, /)") { interp, a in
-            try interp.setSelf(a["self"]).storage[try interp.key(a["element"])] = PyValue.none
+            try interp.setSelf(a["self"]).insert(try interp.key(a["element"]))
             return .none
         }
         rawMethod(set, "update") { interp, args, _ in
             let s = try interp.setSelf(args[0])
             for other in args.dropFirst() {
-                for item in try interp.iterateChecked(other) { s.storage[try interp.key(item)] = PyValue.none }
+                for item in try interp.iterateChecked(other) { s.insert(try interp.key(item)) }
             }
             return .none
         }
         method(set, "discard(self, element, /)") { interp, a in
-            try interp.setSelf(a["self"]).storage[try interp.key(a["element"])] = nil
+            try interp.setSelf(a["self"]).remove(try interp.key(a["element"]))
             return .none
         }
         method(set, "remove(self, element, /)") { interp, a in
             let s = try interp.setSelf(a["self"])
             let k = try interp.key(a["element"])
-            guard s.storage[k] != nil else { throw PythonRaise(interp.keyError(a["element"])) }
-            s.storage[k] = nil
+            guard s.remove(k) else { throw PythonRaise(interp.keyError(a["element"])) }
             return .none
         }
         method(set, "pop(self)") { interp, a in
             let s = try interp.setSelf(a["self"])
-            guard let first = s.elements.first else { throw interp.error("KeyError", "pop from an empty set") }
-            s.storage[PyKey(value: first)] = nil
+            guard let first = s.popFirst() else { throw interp.error("KeyError", "pop from an empty set") }
             return first
         }
-        method(set, "copy(self)") { interp, a in .object(PySet(try interp.setSelf(a["self"]).storage.copy())) }
+        method(set, "copy(self)") { interp, a in .object(try interp.setSelf(a["self"]).copy()) }
         method(set, "clear(self)") { interp, a in
-            try interp.setSelf(a["self"]).storage.removeAll()
+            try interp.setSelf(a["self"]).removeAll()
             return .none
         }
         let setOperations: [(String, BinaryOp)] = [
@@ -176,10 +174,10 @@ extension Interpreter {
         ]
         for (name, op) in setOperations {
             rawMethod(set, name) { interp, args, _ in
-                var result: PyValue = .object(PySet(try interp.setSelf(args[0]).storage.copy()))
+                var result: PyValue = .object(try interp.setSelf(args[0]).copy())
                 for other in args.dropFirst() {
                     let otherSet = PySet()
-                    for item in try interp.iterateChecked(other) { otherSet.storage[try interp.key(item)] = PyValue.none }
+                    for item in try interp.iterateChecked(other) { otherSet.insert(try interp.key(item)) }
                     result = try interp.binaryOperation(op, result, .object(otherSet))
                 }
                 return result
@@ -188,13 +186,13 @@ extension Interpreter {
         for (name, op) in [("issubset", CompareOp.le), ("issuperset", .ge)] {
             method(set, "\(name)(self, other, /)") { interp, a in
                 let otherSet = PySet()
-                for item in try interp.iterateChecked(a["other"]) { otherSet.storage[try interp.key(item)] = PyValue.none }
+                for item in try interp.iterateChecked(a["other"]) { otherSet.insert(try interp.key(item)) }
                 return try interp.richCompare(op, a["self"], .object(otherSet))
             }
         }
         method(set, "isdisjoint(self, other, /)") { interp, a in
             let s = try interp.setSelf(a["self"])
-            for item in try interp.iterateChecked(a["other"]) where s.storage[try interp.key(item)] != nil { return .bool(false) }
+            for item in try interp.iterateChecked(a["other"]) where s.contains(try interp.key(item)) { return .bool(false) }
             return .bool(true)
         }
         for name in ["union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy"] {

@@ -336,7 +336,7 @@ extension Interpreter {
         case .tuple(let t): return t.count
         case .dict(let d): return d.count
         case .object(let o):
-            if let set = o as? PySet { return set.storage.count }
+            if let set = o as? PySet { return set.count }
             if let range = o as? PyRange { return range.count }
             if let view = o as? PyDictView { return view.dict.count }
             if o is PyInstance, let result = try callSpecial(value, "__len__", []) {
@@ -507,51 +507,13 @@ extension Interpreter {
         }
     }
 
-    /// CPython's hash for ints, floats and tuples (strings use a fixed FNV-1a: CPython's is randomized per process).
+    /// `hash()`: CPython's values for ints, floats and tuples (strings use a fixed FNV-1a: CPython's are randomized per process).
     func hash(_ value: PyValue) throws -> Int {
-        let modulus: UInt64 = (1 << 61) - 1
-        func finish(_ h: Int) -> Int { h == -1 ? -2 : h }
         switch value {
-        case .none: return 0x7f3a_0000_1000 >> 4
-        case .bool(let b): return b ? 1 : 0
-        case .int(let i):
-            let m = Int(UInt64(i.magnitude) % modulus)
-            return finish(i < 0 ? -m : m)
-        case .float(let d):
-            if d.isInfinite { return d > 0 ? 314159 : -314159 }
-            if d.isNaN { return 0 }
-            var (m, e) = frexp(d)
-            let sign = d < 0 ? -1 : 1
-            m = abs(m)
-            var x: UInt64 = 0
-            while m != 0 {
-                x = ((x << 28) & modulus) | x >> (61 - 28)
-                m *= 268435456.0
-                e -= 28
-                let y = UInt64(m)
-                m -= Double(y)
-                x += y
-                if x >= modulus { x -= modulus }
-            }
-            let shift = e >= 0 ? Int(e) % 61 : 61 - 1 - ((-1 - Int(e)) % 61)
-            x = ((x << UInt64(shift)) & modulus) | x >> UInt64(61 - shift)
-            return finish(Int(x) * sign)
-        case .str(let s):
-            var h: UInt64 = 0xcbf29ce484222325
-            for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
-            return finish(Int(h & modulus))
+        case .none, .bool, .int, .float, .str: return PySet.hash(value)
         case .tuple(let items):
-            let prime1: UInt64 = 11400714785074694791, prime2: UInt64 = 14029467366897019727, prime5: UInt64 = 2870177450012600261
-            var acc = prime5
-            for item in items {
-                let lane = UInt64(bitPattern: Int64(try hash(item)))
-                acc = acc &+ lane &* prime2
-                acc = (acc << 31) | (acc >> 33)
-                acc = acc &* prime1
-            }
-            acc = acc &+ (UInt64(items.count) ^ (prime5 ^ 3527539))
-            if acc == UInt64.max { return 1546275796 }
-            return Int(bitPattern: UInt(acc))
+            for item in items { _ = try hash(item) }
+            return PySet.hash(value)
         default:
             _ = try key(value)
             if case .object(let o) = value, o is PyInstance, let method = typeOf(value).lookup("__hash__"), !method.isNone,

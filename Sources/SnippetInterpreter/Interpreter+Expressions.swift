@@ -26,7 +26,15 @@ extension Interpreter {
             return .tuple(try evalItems(items, scope))
         case .set(let items):
             let set = PySet()
-            for item in try evalItems(items, scope) { set.storage[try key(item)] = PyValue.none }
+            for item in try evalItems(items, scope) { set.insert(try key(item)) }
+            if items.count > 2 && items.allSatisfy(\.isConstant) {
+                // CPython folds constant displays into a frozenset rebuilt in its own iteration order.
+                let folded = PySet()
+                for element in set.elements { folded.insert(PyKey(value: element)) }
+                let result = PySet()
+                result.merge(folded)
+                return .object(result)
+            }
             return .object(set)
         case .dict(let entries):
             let dict = PyDict()
@@ -97,7 +105,7 @@ extension Interpreter {
             })
         case .setComp(let element, let clauses, let info):
             let set = PySet()
-            try comprehension(clauses, info, scope) { inner in set.storage[try self.key(try self.eval(element, inner))] = PyValue.none }
+            try comprehension(clauses, info, scope) { inner in set.insert(try self.key(try self.eval(element, inner))) }
             return .object(set)
         case .dictComp(let keyExpr, let valueExpr, let clauses, let info):
             let dict = PyDict()

@@ -49,7 +49,7 @@ extension Interpreter {
         case .list(let l): return !l.items.isEmpty
         case .dict(let d): return d.count > 0
         case .object(let o):
-            if let set = o as? PySet { return set.storage.count > 0 }
+            if let set = o as? PySet { return set.count > 0 }
             if let range = o as? PyRange { return range.count > 0 }
             guard o is PyInstance else { return true }
             if let result = try callSpecial(value, "__bool__", []) {
@@ -279,13 +279,10 @@ extension Interpreter {
             return nil
         case (.object(let a as PySet), .object(let b as PySet)):
             switch op {
-            case .bitOr: return .object(setUnion(a, b))
-            case .bitAnd: return .object(PySet(filter(a) { b.storage[$0] != nil }))
-            case .sub: return .object(PySet(filter(a) { b.storage[$0] == nil }))
-            case .bitXor:
-                let result = filter(a) { b.storage[$0] == nil }
-                for k in b.storage.keys.compactMap({ $0 }) where a.storage[k] == nil { result[k] = PyValue.none }
-                return .object(PySet(result))
+            case .bitOr: return .object(a.union(b))
+            case .bitAnd: return .object(a.intersection(b))
+            case .sub: return .object(a.difference(b))
+            case .bitXor: return .object(a.symmetricDifference(b))
             default: return nil
             }
         case (.dict(let a), .dict(let b)) where op == .bitOr:
@@ -295,18 +292,6 @@ extension Interpreter {
         default:
             return nil
         }
-    }
-
-    private func filter(_ set: PySet, _ keep: (PyKey) -> Bool) -> PyDict {
-        let result = PyDict()
-        for k in set.storage.keys.compactMap({ $0 }) where keep(k) { result[k] = PyValue.none }
-        return result
-    }
-
-    func setUnion(_ a: PySet, _ b: PySet) -> PySet {
-        let result = a.storage.copy()
-        for k in b.storage.keys.compactMap({ $0 }) { result[k] = PyValue.none }
-        return PySet(result)
     }
 
     private func repeatSequence(_ sequence: PyValue, _ count: PyValue) throws -> PyValue {
@@ -400,10 +385,8 @@ extension Interpreter {
             }
             return .bool(equal == (op == .eq))
         case (.object(let a as PySet), .object(let b as PySet)):
-            let aKeys = a.storage.keys.compactMap { $0 }
-            let bKeys = b.storage.keys.compactMap { $0 }
-            let subset = aKeys.allSatisfy { b.storage[$0] != nil }
-            let superset = bKeys.allSatisfy { a.storage[$0] != nil }
+            let subset = a.elements.allSatisfy { b.contains(PyKey(value: $0)) }
+            let superset = b.elements.allSatisfy { a.contains(PyKey(value: $0)) }
             switch op {
             case .eq: return .bool(subset && superset)
             case .ne: return .bool(!(subset && superset))
@@ -514,7 +497,7 @@ extension Interpreter {
         case .dict(let d):
             return d[try key(item)] != nil
         case .object(let o):
-            if let set = o as? PySet { return set.storage[try key(item)] != nil }
+            if let set = o as? PySet { return set.contains(try key(item)) }
             if let view = o as? PyDictView, view.kind == .keys { return view.dict[try key(item)] != nil }
             if let range = o as? PyRange {
                 guard let i = intValue(item) else {

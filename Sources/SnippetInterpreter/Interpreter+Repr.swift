@@ -34,7 +34,7 @@ extension Interpreter {
             switch o {
             case let set as PySet:
                 let name = set.frozen ? "frozenset" : "set"
-                if set.storage.count == 0 { return name + "()" }
+                if set.count == 0 { return name + "()" }
                 let body = "{" + (try set.elements.map { try repr($0, &seen) }.joined(separator: ", ")) + "}"
                 return set.frozen ? "frozenset(\(body))" : body
             case let range as PyRange:

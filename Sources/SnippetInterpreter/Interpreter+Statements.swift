@@ -366,7 +366,7 @@ extension Interpreter {
         if case .returnValue = flow { throw error("SyntaxError", "'return' outside function") }
         let cls = PyClass(name: name, bases: bases, isBuiltin: false)
         if classScope.vars["__eq__"] != nil && classScope.vars["__hash__"] == nil { classScope.vars["__hash__"] = PyValue.none }
-        cls.module = frames.last?.hidden == true ? "torch.nn" : "__main__"
+        if case .str(let moduleName)? = scope.moduleScope.vars["__name__"] { cls.module = moduleName }
         for (key, value) in classScope.vars {
             cls.dict[key] = value
             if case .object(let o) = value {

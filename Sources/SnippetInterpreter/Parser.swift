@@ -102,14 +102,16 @@ struct Parser {
 
     // MARK: Statements
 
-    mutating func block() throws(ParseError) -> [Stmt] {
+    /// `after` names the header for CPython's "expected an indented block after 'if' statement on line N".
+    mutating func block(after: String = "", line headerLine: Int = 0) throws(ParseError) -> [Stmt] {
         try expect(":")
         if current.kind != .newline {
             return try simpleStatements()
         }
         index += 1
         guard current.kind == .indent else {
-            throw error("expected an indented block", type: "IndentationError")
+            let message = after.isEmpty ? "expected an indented block" : "expected an indented block after \(after) on line \(headerLine)"
+            throw error(message, type: "IndentationError")
         }
         index += 1
         var body: [Stmt] = []
@@ -130,7 +132,7 @@ struct Parser {
                 let (l, c) = (line, column)
                 index += 1
                 let test = try expression()
-                let body = try block()
+                let body = try block(after: "'while' statement", line: l)
                 let orElse = try elseBlock()
                 return [Stmt(.whileStmt(test, body, orElse), line: l, column: c)]
             case "for":
@@ -141,7 +143,7 @@ struct Parser {
                 bindTarget(target)
                 try expect("in")
                 let iterable = try expressionList()
-                let body = try block()
+                let body = try block(after: "'for' statement", line: l)
                 let orElse = try elseBlock()
                 return [Stmt(.forStmt(target, iterable, body, orElse), line: l, column: c)]
             case "def": return [try functionDef(decorators: [])]
@@ -162,7 +164,7 @@ struct Parser {
                     }
                     items.append((ctx, target))
                 } while accept(",")
-                let body = try block()
+                let body = try block(after: "'with' statement", line: l)
                 return [Stmt(.with(items, body), line: l, column: c)]
             default: break
             }
@@ -182,21 +184,24 @@ struct Parser {
     }
 
     mutating func elseBlock() throws(ParseError) -> [Stmt] {
-        if isKeyword("else") { index += 1; return try block() }
+        if isKeyword("else") {
+            let l = line
+            index += 1
+            return try block(after: "'else' statement", line: l)
+        }
         return []
     }
 
-    mutating func ifStatement() throws(ParseError) -> Stmt {
+    mutating func ifStatement(keyword: String = "if") throws(ParseError) -> Stmt {
         let (l, c) = (line, column)
         index += 1
         let test = try expression()
-        let body = try block()
+        let body = try block(after: "'\(keyword)' statement", line: l)
         var orElse: [Stmt] = []
         if isKeyword("elif") {
-            orElse = [try ifStatement()]
-        } else if isKeyword("else") {
-            index += 1
-            orElse = try block()
+            orElse = [try ifStatement(keyword: "elif")]
+        } else {
+            orElse = try elseBlock()
         }
         return Stmt(.ifStmt(test, body, orElse), line: l, column: c)
     }
@@ -204,7 +209,7 @@ struct Parser {
     mutating func tryStatement() throws(ParseError) -> Stmt {
         let (l, c) = (line, column)
         index += 1
-        let body = try block()
+        let body = try block(after: "'try' statement", line: l)
         var handlers: [ExceptHandler] = []
         while isKeyword("except") {
             let handlerLine = line
@@ -223,13 +228,14 @@ struct Parser {
                     bind(name!)
                 }
             }
-            handlers.append(ExceptHandler(type: type, name: name, body: try block(), line: handlerLine))
+            handlers.append(ExceptHandler(type: type, name: name, body: try block(after: "'except' statement", line: handlerLine), line: handlerLine))
         }
         let orElse = try elseBlock()
         var finally: [Stmt] = []
         if isKeyword("finally") {
+            let finallyLine = line
             index += 1
-            finally = try block()
+            finally = try block(after: "'finally' statement", line: finallyLine)
         }
         if handlers.isEmpty && finally.isEmpty {
             throw error("expected 'except' or 'finally' block")
@@ -286,7 +292,7 @@ struct Parser {
         let scope = ScopeInfo()
         params.forEach { scope.locals.insert($0.name) }
         scopes.append(scope)
-        let body = try block()
+        let body = try block(after: "function definition", line: l)
         scopes.removeLast()
         scope.locals.subtract(scope.globals)
         scope.locals.subtract(scope.nonlocals)
@@ -305,7 +311,7 @@ struct Parser {
             bases = try callArguments()
         }
         scopes.append(ScopeInfo())
-        let body = try block()
+        let body = try block(after: "class definition", line: l)
         scopes.removeLast()
         return Stmt(.classDef(name: name, bases: bases, body: body, decorators: decorators), line: l, column: c)
     }

@@ -171,17 +171,6 @@ final class PyDict {
     }
 }
 
-/// Python `set` (insertion-ordered here; CPython's order is hash-based, which matters only for printing ints/strs).
-final class PySet: PyObject {
-    var storage: PyDict
-    let frozen: Bool
-    init(_ storage: PyDict = PyDict(), frozen: Bool = false) {
-        self.storage = storage
-        self.frozen = frozen
-    }
-    var elements: [PyValue] { storage.keyValues }
-}
-
 final class PyRange: PyObject {
     let start: Int, stop: Int, step: Int
     init(start: Int, stop: Int, step: Int) {

@@ -49,7 +49,8 @@ public struct PythonLexer: Sendable {
     public func highlightTokens() -> [PythonToken] {
         var state = LexState(bytes: Array(source.utf8), includeComments: true)
         do { try state.run() } catch {
-            let start = state.tokens.last?.range.upperBound ?? 0
+            var start = state.tokens.last?.range.upperBound ?? 0
+            while start < state.bytes.count && (state.bytes[start] == 0x20 || state.bytes[start] == 0x09) { start += 1 }
             if start < state.bytes.count {
                 state.tokens.append(PythonToken(kind: .op, text: String(decoding: state.bytes[start...], as: UTF8.self),
                                                 line: error.line, column: 0, range: start..<state.bytes.count))

@@ -92,7 +92,7 @@ public final class SnippetSession {
             return interp.snippetError(raise.exception)
         } catch let abort as SnippetAbort {
             var text = "Traceback (most recent call last):\n"
-            for entry in abort.traceback { text += interp.tracebackLine(entry) }
+            text += interp.formatEntries(abort.traceback)
             let lastLine = abort.message.isEmpty ? abort.type : "\(abort.type): \(abort.message)"
             return SnippetError(type: abort.type, message: abort.message, line: abort.traceback.last?.line, column: nil,
                                 traceback: text + lastLine + "\n")
@@ -138,6 +138,31 @@ public enum Snippet {
 }
 
 extension Interpreter {
+    /// Frames as CPython prints them, collapsing runs of more than 3 identical frames (deep recursion).
+    func formatEntries(_ entries: [TraceEntry]) -> String {
+        var text = ""
+        var last: TraceEntry?
+        var count = 0
+        func flush() {
+            if count > 3 {
+                let more = count - 3
+                text += "  [Previous line repeated \(more) more time\(more > 1 ? "s" : "")]\n"
+            }
+        }
+        for entry in entries {
+            if last == nil || last!.filename != entry.filename || last!.line != entry.line || last!.function != entry.function {
+                flush()
+                last = entry
+                count = 0
+            }
+            count += 1
+            if count > 3 { continue }
+            text += tracebackLine(entry)
+        }
+        flush()
+        return text
+    }
+
     func tracebackLine(_ entry: TraceEntry) -> String {
         var text = "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
         if let line = sourceLine(entry.filename, entry.line) {
@@ -175,7 +200,7 @@ extension Interpreter {
         }
         if !exception.traceback.isEmpty {
             text += "Traceback (most recent call last):\n"
-            for entry in exception.traceback { text += tracebackLine(entry) }
+            text += formatEntries(exception.traceback)
         }
         let message = displayMessage(exception)
         var name = exception.cls.name
