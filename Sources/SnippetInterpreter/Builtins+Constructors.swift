@@ -138,6 +138,19 @@ extension Interpreter {
             return .none
         }
         rawMethod(types.object, "__repr__") { interp, args, _ in .str(interp.defaultRepr(args[0])) }
+        rawMethod(types.iterator, "__next__") { interp, args, _ in
+            guard case .object(let it as PyIterator) = args[0] else { return .none }
+            guard let item = try it.next() else { throw interp.error("StopIteration", "") }
+            return item
+        }
+        rawMethod(types.iterator, "__iter__") { _, args, _ in args[0] }
+        method(types.slice, "indices(self, length, /)") { interp, a in
+            guard case .object(let s as PySlice) = a["self"] else { return .none }
+            let length = try interp.integer(a["length"])
+            if length < 0 { throw interp.error("ValueError", "length should not be negative") }
+            let (start, stop, step) = try interp.sliceIndices(s, length: length)
+            return .tuple([.int(start), .int(stop), .int(step)])
+        }
 
         method(types.float, "is_integer(self)") { _, a in
             guard case .float(let d) = a["self"] else { return .bool(false) }
@@ -162,6 +175,9 @@ extension Interpreter {
             return
         }
         for (index, item) in try iterateChecked(source).enumerated() {
+            guard isIterable(item) else {
+                throw typeError("cannot convert dictionary update sequence element #\(index) to a sequence")
+            }
             let pair = try iterate(item)
             guard pair.count == 2 else {
                 throw error("ValueError", "dictionary update sequence element #\(index) has length \(pair.count); 2 is required")

@@ -248,7 +248,10 @@ extension Interpreter {
 
     func setAttribute(_ object: PyValue, _ name: String, _ value: PyValue) throws {
         try checkDunder(name)
-        guard case .object(let o) = object else {
+        guard case .object(let o) = object, !(o is PySet || o is PyRange || o is PySlice || o is PyBuiltinFunction || o is PyBoundMethod) else {
+            if (try? findAttribute(object, name)) != nil {
+                throw error("AttributeError", "attribute '\(name)' of '\(typeOf(object).name)' objects is not writable")
+            }
             throw error("AttributeError", "'\(typeOf(object).name)' object has no attribute '\(name)'")
         }
         switch o {

@@ -193,7 +193,7 @@ extension Interpreter {
                let (function, _) = instance.cls.lookupWithOwner(name), case .object(let f as PyFunction) = function,
                !(name.hasPrefix("__") && name.hasSuffix("__") && !Interpreter.safeDunders.contains(name)),
                instance.cls.lookup("__getattribute__") == nil {
-                var (args, kwargs) = try evalArguments(argExprs, scope)
+                var (args, kwargs) = try evalArguments(argExprs, scope) { f.qualname }
                 args.insert(object, at: 0)
                 return try callFunction(f, args, kwargs)
             }
@@ -201,11 +201,23 @@ extension Interpreter {
         } else {
             callee = try eval(calleeExpr, scope)
         }
-        let (args, kwargs) = try evalArguments(argExprs, scope)
+        let (args, kwargs) = try evalArguments(argExprs, scope) { [unowned self] in self.callableName(callee) }
         return try call(callee, args, kwargs)
     }
 
-    func evalArguments(_ argExprs: [CallArg], _ scope: Scope) throws -> ([PyValue], KwArgs) {
+    /// How CPython names a callable in argument errors (`f`, `A.m`, `print`).
+    func callableName(_ callee: PyValue) -> String {
+        guard case .object(let o) = callee else { return typeOf(callee).name }
+        switch o {
+        case let f as PyFunction: return f.qualname
+        case let b as PyBuiltinFunction: return b.ownerName.map { "\($0).\(b.name)" } ?? b.name
+        case let m as PyBoundMethod: return callableName(m.function)
+        case let c as PyClass: return c.name
+        default: return typeOf(callee).name + " object"
+        }
+    }
+
+    func evalArguments(_ argExprs: [CallArg], _ scope: Scope, calleeName: () -> String) throws -> ([PyValue], KwArgs) {
         var args: [PyValue] = []
         var kwargs: KwArgs = []
         for arg in argExprs {
@@ -220,13 +232,13 @@ extension Interpreter {
             case .star(let expr):
                 let value = try eval(expr, scope)
                 if !isIterable(value) {
-                    throw typeError("Value after * must be an iterable, not \(typeOf(value).name)")
+                    throw typeError("\(calleeName())() argument after * must be an iterable, not \(typeOf(value).name)")
                 }
                 args.append(contentsOf: try iterate(value))
             case .doubleStar(let expr):
                 let value = try eval(expr, scope)
                 guard case .dict(let dict) = value else {
-                    throw typeError("argument after ** must be a mapping, not \(typeOf(value).name)")
+                    throw typeError("\(calleeName())() argument after ** must be a mapping, not \(typeOf(value).name)")
                 }
                 for (k, v) in dict.entries {
                     guard case .str(let name) = k else { throw typeError("keywords must be strings") }

@@ -146,6 +146,9 @@ extension Interpreter {
         } catch {
             throw self.error("ValueError", "Invalid format specifier '\(specText)' for object of type '\(typeName)'")
         }
+        if let grouping = spec.grouping, let type = spec.type, !"deEfFgG%".contains(type) {
+            throw error("ValueError", "Cannot specify '\(grouping)' with '\(type)'.")
+        }
         switch value {
         case .int, .bool:
             let i = intValue(value)!

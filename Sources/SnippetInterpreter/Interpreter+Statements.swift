@@ -221,6 +221,10 @@ extension Interpreter {
                 exc.attributes["__cause__"] = PyValue.none
                 exc.attributes["__suppress_context__"] = .bool(true)
             } else {
+                guard case .object(let o) = cause, (o as? PyInstance)?.cls.isSubclass(of: types.baseException) == true
+                        || (o as? PyClass)?.isSubclass(of: types.baseException) == true else {
+                    throw typeError("exception causes must derive from BaseException")
+                }
                 exc.attributes["__cause__"] = .object(try exceptionInstance(cause))
             }
         }

@@ -20,6 +20,8 @@ struct ArgumentBinder {
     }
 
     let functionName: String
+    /// Owning type for methods (`list` in `list.append`); its first parameter is `self`.
+    var owner: String?
     let params: [Param]
     let acceptsVarArgs: Bool
     let acceptsVarKeywords: Bool
@@ -67,6 +69,24 @@ struct ArgumentBinder {
 
     func bind(_ interp: Interpreter, _ args: [PyValue], _ kwargs: KwArgs) throws -> BoundArguments {
         let positionalCount = params.filter { !$0.keywordOnly }.count
+        if let owner, kwargs.isEmpty, !acceptsVarArgs {
+            let given = args.count - 1
+            let declared = positionalCount - 1
+            let required = params.dropFirst().filter { $0.defaultValue == nil && !$0.keywordOnly }.count
+            if declared == 0 && given > 0 {
+                throw interp.typeError("\(owner).\(functionName)() takes no arguments (\(given) given)")
+            }
+            if declared == 1 && required == 1 && given != 1 {
+                throw interp.typeError("\(owner).\(functionName)() takes exactly one argument (\(given) given)")
+            }
+            if given > declared {
+                throw interp.typeError("\(functionName) expected at most \(declared) argument\(declared == 1 ? "" : "s"), got \(given)")
+            }
+            if given < required {
+                let bound = required == declared ? "" : "at least "
+                throw interp.typeError("\(functionName) expected \(bound)\(required) argument\(required == 1 ? "" : "s"), got \(given)")
+            }
+        }
         var values = [PyValue?](repeating: nil, count: params.count)
         var extra: [PyValue] = []
         for (i, arg) in args.enumerated() {
@@ -117,7 +137,8 @@ struct BoundArguments {
 extension Interpreter {
     /// A builtin function with a Python-style signature.
     func nativeFunction(_ signature: String, owner: String? = nil, _ body: @escaping (Interpreter, BoundArguments) throws -> PyValue) -> PyValue {
-        let binder = ArgumentBinder(signature)
+        var binder = ArgumentBinder(signature)
+        binder.owner = owner
         return .object(PyBuiltinFunction(binder.functionName, owner: owner) { interp, args, kwargs in
             try body(interp, try binder.bind(interp, args, kwargs))
         })
