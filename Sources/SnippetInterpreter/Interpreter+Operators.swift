@@ -462,6 +462,9 @@ extension Interpreter {
 
     private func compareSequences(_ op: CompareOp, _ a: [PyValue], _ b: [PyValue]) throws -> PyValue {
         if (op == .eq || op == .ne) && a.count != b.count { return .bool(op == .ne) }
+        nativeDepth += 1
+        defer { nativeDepth -= 1 }
+        if nativeDepth > limits.maxRecursionDepth { throw error("RecursionError", "maximum recursion depth exceeded in comparison") }
         for (x, y) in zip(a, b) {
             if x.isIdentical(to: y) { continue }
             if !(try equals(x, y)) {

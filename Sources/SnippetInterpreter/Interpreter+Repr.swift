@@ -8,6 +8,9 @@ extension Interpreter {
     }
 
     private func repr(_ value: PyValue, _ seen: inout [ObjectIdentifier]) throws -> String {
+        if seen.count > limits.maxRecursionDepth {
+            throw error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object")
+        }
         switch value {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
@@ -15,6 +18,8 @@ extension Interpreter {
         case .float(let d): return NumberFormatting.floatRepr(d)
         case .str(let s): return Interpreter.stringRepr(s)
         case .tuple(let items):
+            seen.append(ObjectIdentifier(PySingleton.ellipsis))
+            defer { seen.removeLast() }
             if items.count == 1 { return "(" + (try repr(items[0], &seen)) + ",)" }
             return "(" + (try items.map { try repr($0, &seen) }.joined(separator: ", ")) + ")"
         case .list(let list):

@@ -59,6 +59,8 @@ final class Interpreter {
     /// Exception currently being handled (for bare `raise` and implicit chaining).
     var handling: [PyInstance] = []
     var objectIds: [ObjectIdentifierKey: Int] = [:]
+    /// Depth of Swift-level recursion over nested values (comparisons), bounded like Python frames.
+    var nativeDepth = 0
     /// Module-level names in first-binding order (`SnippetSession.globalNames`).
     var globalOrder: [String] = []
 
@@ -82,7 +84,12 @@ final class Interpreter {
         }
     }
 
-    /// Charges an allocation against the memory budget; called before building big strings, lists or tensors.
+    /// Charges a long-lived allocation (a tensor's storage) against the memory budget; pair with `release(bytes:)`
+    /// from the storage's deinit. Transient values use `checkSize(bytes:)`.
+    func release(bytes: Int) {
+        memoryUsed = max(0, memoryUsed - bytes)
+    }
+
     func charge(bytes: Int) throws {
         if bytes > limits.maxMemoryBytes || memoryUsed > limits.maxMemoryBytes - bytes {
             throw abort("MemoryError", "snippet exceeded the memory limit of \(limits.maxMemoryBytes) bytes")
@@ -191,8 +198,9 @@ final class Interpreter {
                 }
             }
         }
-        if scope === globals && scope.vars[name] == nil && !name.hasPrefix("__") { globalOrder.append(name) }
-        scope.vars[name] = value
+        if scope.vars.updateValue(value, forKey: name) == nil && scope === globals && !name.hasPrefix("__") {
+            globalOrder.append(name)
+        }
     }
 
     func delete(_ name: String, in scope: Scope) throws {

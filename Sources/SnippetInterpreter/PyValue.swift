@@ -50,6 +50,25 @@ final class PySingleton: PyObject, @unchecked Sendable {
 final class PyList {
     var items: [PyValue]
     init(_ items: [PyValue]) { self.items = items }
+
+    /// Frees nested lists iteratively: `x = [x]` a million times must not overflow the native stack.
+    deinit {
+        var pending: [PyList] = []
+        PyList.detachLists(&items, into: &pending)
+        while !pending.isEmpty {
+            var list = pending.removeLast()
+            if isKnownUniquelyReferenced(&list) { PyList.detachLists(&list.items, into: &pending) }
+        }
+    }
+
+    private static func detachLists(_ items: inout [PyValue], into pending: inout [PyList]) {
+        for i in items.indices {
+            if case .list(let inner) = items[i] {
+                items[i] = .none
+                pending.append(inner)
+            }
+        }
+    }
 }
 
 /// Hashable key with Python equality for the hashable builtins (1 == 1.0 == True); objects hash by identity.

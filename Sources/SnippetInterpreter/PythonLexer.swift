@@ -217,7 +217,10 @@ private struct LexState {
             let opBytes = Array(op.utf8)
             if pos + opBytes.count <= bytes.count && Array(bytes[pos..<pos + opBytes.count]) == opBytes {
                 pos += opBytes.count
-                if op == "(" || op == "[" || op == "{" { brackets.append((op, line, column)) }
+                if op == "(" || op == "[" || op == "{" {
+                    if brackets.count >= 200 { throw fail("too many nested parentheses", column: column) }
+                    brackets.append((op, line, column))
+                }
                 if op == ")" || op == "]" || op == "}" {
                     guard let open = brackets.popLast() else { throw fail("unmatched '\(op)'", column: column) }
                     let expected = open.char == "(" ? ")" : open.char == "[" ? "]" : "}"

@@ -62,6 +62,16 @@ public final class SnippetSession {
         interpreter = Interpreter(filename: filename, limits: limits)
     }
 
+    /// Tears the namespace down on the big stack: freeing deeply nested values recurses natively.
+    deinit {
+        let interp = interpreter
+        BigStack.run {
+            interp.globals.vars.removeAll()
+            interp.modules.removeAll()
+            interp.handling.removeAll()
+        }
+    }
+
     /// Runs one chunk; `firstLine` is the line number of the chunk's first line in the file
     /// (errors and tracebacks report file lines). Output of this chunk only is returned.
     public func run(_ source: String, firstLine: Int = 1) -> SnippetOutcome {
@@ -213,7 +223,7 @@ extension Interpreter {
 /// Runs the evaluator on a thread with a large stack so deep Python recursion reaches
 /// `RecursionError` long before the native stack overflows.
 enum BigStack {
-    static let stackSize = 512 << 20
+    static let stackSize = 256 << 20
 
     private final class Box {
         let body: () -> Void

@@ -140,3 +140,17 @@ import Testing
         #expect(Snippet.run("print('x', file=1)\n").error?.lastLine == "TypeError: print(file=...) is not available in quiz snippets")
     }
 }
+
+@Suite struct NativeStackSafetyTests {
+    @Test func deeplyNestedListsAreBuiltComparedAndFreedSafely() {
+        let source = "x = []\nfor i in range(300000):\n    x = [x]\nprint(x == x)\ntry:\n    print(x)\nexcept RecursionError as e:\n    print(e)\nx = None\nprint('freed')\n"
+        let outcome = Snippet.run(source)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == "True\nmaximum recursion depth exceeded while getting the repr of an object\nfreed\n")
+    }
+
+    @Test func parenthesesNestingIsBoundedLikeCPython() {
+        let source = "x = " + String(repeating: "(", count: 250) + "1" + String(repeating: ")", count: 250) + "\n"
+        #expect(Snippet.run(source).error?.lastLine == "SyntaxError: too many nested parentheses")
+    }
+}
