@@ -138,17 +138,19 @@ final class Interpreter {
 
     func lookup(_ name: String, in scope: Scope) throws -> PyValue {
         if let info = scope.info {
+            // A function scope's dictionary holds only its locals, so a hit needs no symbol-table check.
+            if let value = scope.vars[name] { return value }
             if !scope.isClassBody && info.locals.contains(name) {
-                if let value = scope.vars[name] { return value }
                 throw error("UnboundLocalError", "cannot access local variable '\(name)' where it is not associated with a value")
             }
-            if scope.isClassBody, let value = scope.vars[name] { return value }
-            if !info.globals.contains(name) {
+            if info.globals.isEmpty || !info.globals.contains(name) {
                 var outer = scope.parent
                 while let enclosing = outer {
-                    if enclosing.info?.locals.contains(name) == true && !enclosing.isClassBody {
+                    if !enclosing.isClassBody {
                         if let value = enclosing.vars[name] { return value }
-                        throw error("NameError", "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+                        if enclosing.info?.locals.contains(name) == true {
+                            throw error("NameError", "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+                        }
                     }
                     outer = enclosing.parent
                 }
@@ -183,11 +185,11 @@ final class Interpreter {
 
     func store(_ name: String, _ value: PyValue, in scope: Scope) {
         if let info = scope.info {
-            if info.globals.contains(name) {
+            if !info.globals.isEmpty && info.globals.contains(name) {
                 scope.moduleScope.vars[name] = value
                 return
             }
-            if info.nonlocals.contains(name) {
+            if !info.nonlocals.isEmpty && info.nonlocals.contains(name) {
                 var outer = scope.parent
                 while let enclosing = outer {
                     if enclosing.info?.locals.contains(name) == true || enclosing.vars[name] != nil {
