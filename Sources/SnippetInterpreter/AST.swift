@@ -1,0 +1,185 @@
+/// Expression node; a class so the evaluator walks the tree without copying it.
+final class Expr {
+    let kind: ExprKind
+    let line: Int
+    let column: Int
+    init(_ kind: ExprKind, line: Int, column: Int) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+    }
+}
+
+extension Expr {
+    /// Literal constants CPython's compiler folds (numbers, strings, None/True/False/..., tuples of those).
+    var isConstant: Bool {
+        switch kind {
+        case .int, .float, .string, .constant: return true
+        case .tuple(let items): return items.allSatisfy(\.isConstant)
+        default: return false
+        }
+    }
+}
+
+enum BinaryOp: String {
+    case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**", matmul = "@"
+    case lshift = "<<", rshift = ">>", bitAnd = "&", bitOr = "|", bitXor = "^"
+
+    var dunder: String {
+        switch self {
+        case .add: "add"
+        case .sub: "sub"
+        case .mul: "mul"
+        case .div: "truediv"
+        case .floorDiv: "floordiv"
+        case .mod: "mod"
+        case .pow: "pow"
+        case .matmul: "matmul"
+        case .lshift: "lshift"
+        case .rshift: "rshift"
+        case .bitAnd: "and"
+        case .bitOr: "or"
+        case .bitXor: "xor"
+        }
+    }
+}
+
+enum UnaryOp: String { case neg = "-", pos = "+", invert = "~", not = "not" }
+
+enum CompareOp: String {
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=", isOp = "is", isNot = "is not", inOp = "in", notIn = "not in"
+}
+
+/// One argument at a call site.
+enum CallArg {
+    case positional(Expr)
+    case keyword(String, Expr)
+    case star(Expr)
+    case doubleStar(Expr)
+}
+
+/// A `for ... in ... if ...` clause of a comprehension.
+struct ComprehensionClause {
+    let target: Expr
+    let iterable: Expr
+    let conditions: [Expr]
+}
+
+/// Parsed part of an f-string.
+enum FStringPart {
+    case literal(String)
+    case field(Expr, conversion: Character?, spec: [FStringPart]?, debugText: String?)
+}
+
+indirect enum ExprKind {
+    case name(String)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case fstring([FStringPart])
+    case bytes(String)
+    case constant(Constant)
+    case list([Expr])
+    case tuple([Expr])
+    case set([Expr])
+    case dict([(Expr?, Expr)])   // nil key means `**mapping`
+    case starred(Expr)
+    case attribute(Expr, String)
+    case item(Expr, Expr)
+    case slice(Expr?, Expr?, Expr?)
+    case call(Expr, [CallArg])
+    case binary(BinaryOp, Expr, Expr)
+    case unary(UnaryOp, Expr)
+    case boolAnd(Expr, Expr)
+    case boolOr(Expr, Expr)
+    case compare(Expr, [(CompareOp, Expr)])
+    case ifExp(test: Expr, body: Expr, orElse: Expr)
+    case lambda(FunctionCode)
+    case listComp(Expr, [ComprehensionClause], ScopeInfo)
+    case setComp(Expr, [ComprehensionClause], ScopeInfo)
+    case generator(Expr, [ComprehensionClause], ScopeInfo)
+    case dictComp(Expr, Expr, [ComprehensionClause], ScopeInfo)
+    case walrus(String, Expr)
+    case yield(Expr?)
+}
+
+enum Constant { case none, `true`, `false`, ellipsis }
+
+/// Names a function-like scope binds, decided at parse time (CPython's symtable, simplified).
+final class ScopeInfo {
+    var locals: Set<String> = []
+    var globals: Set<String> = []
+    var nonlocals: Set<String> = []
+}
+
+struct Parameter {
+    enum Kind { case normal, varArgs, keywordOnly, varKeywords }
+    let name: String
+    let kind: Kind
+    let defaultValue: Expr?
+}
+
+/// The compiled form of a `def` or `lambda`.
+final class FunctionCode {
+    let name: String
+    let parameters: [Parameter]
+    let body: [Stmt]
+    let scope: ScopeInfo
+    let line: Int
+    let isLambda: Bool
+    var filename: String = "<stdin>"
+    init(name: String, parameters: [Parameter], body: [Stmt], scope: ScopeInfo, line: Int, isLambda: Bool) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.scope = scope
+        self.line = line
+        self.isLambda = isLambda
+    }
+}
+
+struct ExceptHandler {
+    let type: Expr?
+    let name: String?
+    let body: [Stmt]
+    let line: Int
+}
+
+struct ImportName {
+    let name: String
+    let alias: String?
+}
+
+final class Stmt {
+    let kind: StmtKind
+    let line: Int
+    let column: Int
+    init(_ kind: StmtKind, line: Int, column: Int) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+    }
+}
+
+indirect enum StmtKind {
+    case expr(Expr)
+    case assign([Expr], Expr)
+    case augAssign(Expr, BinaryOp, Expr)
+    case annAssign(Expr, Expr?)
+    case ifStmt(Expr, [Stmt], [Stmt])
+    case whileStmt(Expr, [Stmt], [Stmt])
+    case forStmt(Expr, Expr, [Stmt], [Stmt])
+    case breakStmt, continueStmt, pass
+    case returnStmt(Expr?)
+    case functionDef(FunctionCode, decorators: [Expr])
+    case classDef(name: String, bases: [CallArg], body: [Stmt], decorators: [Expr])
+    case with([(Expr, Expr?)], [Stmt])
+    case tryStmt(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt], finally: [Stmt])
+    case raise(Expr?, cause: Expr?)
+    case assert(Expr, Expr?)
+    case global([String])
+    case nonlocal([String])
+    case del([Expr])
+    case importModule([ImportName])
+    case importFrom(String, [ImportName])
+}

@@ -1,0 +1,202 @@
+extension Parser {
+    /// Adjacent string literals concatenate; any f-string part makes the whole an f-string.
+    mutating func strings() throws(ParseError) -> Expr {
+        let start = current
+        var parts: [FStringPart] = []
+        var isFString = false
+        var isBytes = false
+        while current.kind == .string {
+            let token = current
+            index += 1
+            let text = token.text
+            var prefixLength = 0
+            for c in text { if c == "'" || c == "\"" { break }; prefixLength += 1 }
+            let prefix = text.prefix(prefixLength).lowercased()
+            let body = Array(text.dropFirst(prefixLength))
+            let quoteLength = body.count >= 6 && body[0] == body[1] && body[1] == body[2] ? 3 : 1
+            let content = String(body[quoteLength..<(body.count - quoteLength)])
+            let raw = prefix.contains("r")
+            if prefix.contains("b") { isBytes = true }
+            if prefix.contains("f") {
+                isFString = true
+                parts.append(contentsOf: try parseFString(content, raw: raw, token: token))
+            } else {
+                parts.append(.literal(raw ? content : try decodeEscapes(content, token: token)))
+            }
+        }
+        if isFString { return make(.fstring(parts), start) }
+        var joined = ""
+        for case .literal(let s) in parts { joined += s }
+        return make(isBytes ? .bytes(joined) : .string(joined), start)
+    }
+
+    func decodeEscapes(_ content: String, token: PythonToken) throws(ParseError) -> String {
+        if !content.contains("\\") { return content }
+        var result = ""
+        var chars = Array(content.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            guard c == "\\", let next = chars.popFirst() else {
+                result.unicodeScalars.append(c)
+                continue
+            }
+            switch next {
+            case "n": result += "\n"
+            case "t": result += "\t"
+            case "r": result += "\r"
+            case "\\": result += "\\"
+            case "'": result += "'"
+            case "\"": result += "\""
+            case "a": result += "\u{07}"
+            case "b": result += "\u{08}"
+            case "f": result += "\u{0C}"
+            case "v": result += "\u{0B}"
+            case "\n": break
+            case "x", "u", "U":
+                let count = next == "x" ? 2 : next == "u" ? 4 : 8
+                let hex = String(String.UnicodeScalarView(chars.prefix(count)))
+                guard hex.count == count, let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
+                    throw error("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\\(next)XX escape", at: token)
+                }
+                chars = chars.dropFirst(count)
+                result.unicodeScalars.append(scalar)
+            case "0"..."7":
+                var digits = String(next)
+                while digits.count < 3, let d = chars.first, ("0"..."7").contains(d) {
+                    digits.unicodeScalars.append(d)
+                    chars = chars.dropFirst()
+                }
+                result.unicodeScalars.append(Unicode.Scalar(UInt32(digits, radix: 8)!)!)
+            default:
+                result += "\\"
+                result.unicodeScalars.append(next)
+            }
+        }
+        return result
+    }
+
+    /// Splits f-string content into literal text and `{expr!c:spec}` fields (specs may nest fields).
+    func parseFString(_ content: String, raw: Bool, token: PythonToken) throws(ParseError) -> [FStringPart] {
+        let chars = Array(content)
+        var parts: [FStringPart] = []
+        var literal = ""
+        var i = 0
+        func flush() throws(ParseError) {
+            if !literal.isEmpty {
+                parts.append(.literal(raw ? literal : try decodeEscapes(literal, token: token)))
+                literal = ""
+            }
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "{" {
+                if i + 1 < chars.count && chars[i + 1] == "{" { literal.append("{"); i += 2; continue }
+                try flush()
+                let (field, next) = try parseField(chars, from: i + 1, raw: raw, token: token)
+                parts.append(field)
+                i = next
+            } else if c == "}" {
+                if i + 1 < chars.count && chars[i + 1] == "}" { literal.append("}"); i += 2; continue }
+                throw error("f-string: single '}' is not allowed", at: token)
+            } else {
+                literal.append(c)
+                i += 1
+            }
+        }
+        try flush()
+        return parts
+    }
+
+    private func parseField(_ chars: [Character], from start: Int, raw: Bool, token: PythonToken) throws(ParseError) -> (FStringPart, Int) {
+        var i = start
+        var depth = 0
+        var quote: Character?
+        while i < chars.count {
+            let c = chars[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if "([{".contains(c) {
+                depth += 1
+            } else if ")]}".contains(c) {
+                if depth == 0 { break }
+                depth -= 1
+            } else if depth == 0 && (c == "!" || c == ":") {
+                if c == "!" && i + 1 < chars.count && chars[i + 1] == "=" { i += 2; continue }
+                break
+            } else if depth == 0 && c == "=" && !(i > 0 && "=!<>".contains(chars[i - 1])) && !(i + 1 < chars.count && chars[i + 1] == "=") {
+                var k = i + 1
+                while k < chars.count && chars[k] == " " { k += 1 }
+                if k < chars.count && "}!:".contains(chars[k]) { break }
+            }
+            i += 1
+        }
+        var exprText = String(chars[start..<min(i, chars.count)])
+        var debugText: String?
+        if i < chars.count && chars[i] == "=" {
+            var k = i + 1
+            while k < chars.count && chars[k] == " " { k += 1 }
+            debugText = String(chars[start..<k])
+            i = k
+        }
+        guard !exprText.trimmingSpaces.isEmpty else { throw error("f-string: empty expression not allowed", at: token) }
+        exprText = exprText.replacingOccurrences("\n", " ")
+        let expr = try parseEmbedded(exprText, token: token)
+        var conversion: Character?
+        if i < chars.count && chars[i] == "!" {
+            guard i + 1 < chars.count, "rsa".contains(chars[i + 1]) else {
+                throw error("f-string: invalid conversion character: expected 's', 'r', or 'a'", at: token)
+            }
+            conversion = chars[i + 1]
+            i += 2
+        }
+        var spec: [FStringPart]?
+        if i < chars.count && chars[i] == ":" {
+            i += 1
+            var specParts: [FStringPart] = []
+            var literal = ""
+            while i < chars.count && chars[i] != "}" {
+                if chars[i] == "{" {
+                    if !literal.isEmpty { specParts.append(.literal(literal)); literal = "" }
+                    let (nested, next) = try parseField(chars, from: i + 1, raw: raw, token: token)
+                    specParts.append(nested)
+                    i = next
+                } else {
+                    literal.append(chars[i])
+                    i += 1
+                }
+            }
+            if !literal.isEmpty { specParts.append(.literal(literal)) }
+            spec = specParts
+        }
+        guard i < chars.count, chars[i] == "}" else { throw error("f-string: expecting '}'", at: token) }
+        if debugText != nil && conversion == nil && spec == nil { conversion = "r" }
+        return (.field(expr, conversion: conversion, spec: spec, debugText: debugText), i + 1)
+    }
+
+    func parseEmbedded(_ text: String, token: PythonToken) throws(ParseError) -> Expr {
+        let tokens: [PythonToken]
+        do {
+            tokens = try PythonLexer("(" + text + ")").tokenize()
+        } catch {
+            throw ParseError(message: "f-string: " + error.message, line: token.line + lineOffset, column: token.column + 1)
+        }
+        var sub = Parser(tokens: tokens.map { var t = $0; t.line = token.line; t.column = token.column; return t }, lineOffset: lineOffset)
+        sub.scopes = scopes
+        sub.filename = filename
+        let expr = try sub.expression()
+        guard sub.current.kind == .newline || sub.current.kind == .end else {
+            throw error("f-string: invalid syntax", at: token)
+        }
+        return expr
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,448 @@
+/// A syntax error with CPython's wording and a 1-based line and column.
+struct ParseError: Error {
+    var type = "SyntaxError"
+    var message: String
+    var line: Int
+    var column: Int
+}
+
+/// Recursive-descent parser from tokens to `Stmt`/`Expr`, with scope analysis for functions.
+struct Parser {
+    var tokens: [PythonToken]
+    var index = 0
+    var scopes: [ScopeInfo] = [ScopeInfo()]
+    let lineOffset: Int
+    var filename = "<stdin>"
+
+    init(tokens: [PythonToken], lineOffset: Int = 0) {
+        self.tokens = tokens
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses a whole module; `firstLine` shifts every line number to file lines.
+    static func parseModule(_ source: String, firstLine: Int = 1, filename: String = "<stdin>") throws(ParseError) -> [Stmt] {
+        let tokens: [PythonToken]
+        do {
+            tokens = try PythonLexer(source).tokenize()
+        } catch {
+            throw ParseError(type: error.type, message: error.message, line: error.line + firstLine - 1, column: error.column + 1)
+        }
+        var parser = Parser(tokens: tokens, lineOffset: firstLine - 1)
+        parser.filename = filename
+        var body: [Stmt] = []
+        while parser.current.kind != .end {
+            if parser.current.kind == .newline { parser.index += 1; continue }
+            if parser.current.kind == .indent {
+                throw parser.error("unexpected indent", type: "IndentationError")
+            }
+            body.append(contentsOf: try parser.statement())
+        }
+        return body
+    }
+
+    var current: PythonToken { tokens[index] }
+    var line: Int { tokens[index].line + lineOffset }
+    var column: Int { tokens[index].column }
+
+    func peekToken(_ offset: Int = 1) -> PythonToken { tokens[min(index + offset, tokens.count - 1)] }
+
+    func error(_ message: String = "invalid syntax", type: String = "SyntaxError", at token: PythonToken? = nil) -> ParseError {
+        let token = token ?? current
+        return ParseError(type: type, message: message, line: token.line + lineOffset, column: token.column + 1)
+    }
+
+    func isOp(_ text: String) -> Bool { current.kind == .op && current.text == text }
+    func isKeyword(_ text: String) -> Bool { current.kind == .keyword && current.text == text }
+
+    mutating func accept(_ text: String) -> Bool {
+        if (current.kind == .op || current.kind == .keyword) && current.text == text { index += 1; return true }
+        return false
+    }
+
+    mutating func expect(_ text: String) throws(ParseError) {
+        if !accept(text) {
+            if text == ":" { throw error("expected ':'") }
+            throw error()
+        }
+    }
+
+    mutating func expectName() throws(ParseError) -> String {
+        guard current.kind == .name else { throw error() }
+        let text = current.text
+        index += 1
+        return text
+    }
+
+    mutating func bind(_ name: String) { scopes[scopes.count - 1].locals.insert(name) }
+
+    mutating func bindTarget(_ expr: Expr) {
+        switch expr.kind {
+        case .name(let name): bind(name)
+        case .tuple(let items), .list(let items): items.forEach { bindTarget($0) }
+        case .starred(let inner): bindTarget(inner)
+        default: break
+        }
+    }
+
+    func checkTarget(_ expr: Expr, augmented: Bool = false) throws(ParseError) {
+        switch expr.kind {
+        case .name, .attribute, .item: return
+        case .tuple(let items), .list(let items):
+            if augmented { throw ParseError(message: "'tuple' is an illegal expression for augmented assignment", line: expr.line, column: expr.column + 1) }
+            for item in items { try checkTarget(item) }
+        case .starred(let inner): try checkTarget(inner)
+        case .call:
+            throw ParseError(message: "cannot assign to function call here. Maybe you meant '==' instead of '='?", line: expr.line, column: expr.column + 1)
+        case .int, .float, .string, .constant:
+            throw ParseError(message: "cannot assign to literal here. Maybe you meant '==' instead of '='?", line: expr.line, column: expr.column + 1)
+        default:
+            throw ParseError(message: "cannot assign to expression here. Maybe you meant '==' instead of '='?", line: expr.line, column: expr.column + 1)
+        }
+    }
+
+    // MARK: Statements
+
+    /// `after` names the header for CPython's "expected an indented block after 'if' statement on line N".
+    mutating func block(after: String = "", line headerLine: Int = 0) throws(ParseError) -> [Stmt] {
+        try expect(":")
+        if current.kind != .newline {
+            return try simpleStatements()
+        }
+        index += 1
+        guard current.kind == .indent else {
+            let message = after.isEmpty ? "expected an indented block" : "expected an indented block after \(after) on line \(headerLine)"
+            throw error(message, type: "IndentationError")
+        }
+        index += 1
+        var body: [Stmt] = []
+        while current.kind != .dedent && current.kind != .end {
+            if current.kind == .newline { index += 1; continue }
+            if current.kind == .indent { throw error("unexpected indent", type: "IndentationError") }
+            body.append(contentsOf: try statement())
+        }
+        if current.kind == .dedent { index += 1 }
+        return body
+    }
+
+    mutating func statement() throws(ParseError) -> [Stmt] {
+        if current.kind == .keyword {
+            switch current.text {
+            case "if": return [try ifStatement()]
+            case "while":
+                let (l, c) = (line, column)
+                index += 1
+                let test = try expression()
+                let body = try block(after: "'while' statement", line: l)
+                let orElse = try elseBlock()
+                return [Stmt(.whileStmt(test, body, orElse), line: l, column: c)]
+            case "for":
+                let (l, c) = (line, column)
+                index += 1
+                let target = try targetList()
+                try checkTarget(target)
+                bindTarget(target)
+                try expect("in")
+                let iterable = try expressionList()
+                let body = try block(after: "'for' statement", line: l)
+                let orElse = try elseBlock()
+                return [Stmt(.forStmt(target, iterable, body, orElse), line: l, column: c)]
+            case "def": return [try functionDef(decorators: [])]
+            case "class": return [try classDef(decorators: [])]
+            case "try": return [try tryStatement()]
+            case "with":
+                let (l, c) = (line, column)
+                index += 1
+                var items: [(Expr, Expr?)] = []
+                repeat {
+                    let ctx = try expression()
+                    var target: Expr?
+                    if accept("as") {
+                        let t = try primaryTarget()
+                        try checkTarget(t)
+                        bindTarget(t)
+                        target = t
+                    }
+                    items.append((ctx, target))
+                } while accept(",")
+                let body = try block(after: "'with' statement", line: l)
+                return [Stmt(.with(items, body), line: l, column: c)]
+            default: break
+            }
+        }
+        if isOp("@") {
+            var decorators: [Expr] = []
+            while accept("@") {
+                decorators.append(try expression())
+                guard current.kind == .newline else { throw error() }
+                index += 1
+            }
+            if isKeyword("def") { return [try functionDef(decorators: decorators)] }
+            if isKeyword("class") { return [try classDef(decorators: decorators)] }
+            throw error()
+        }
+        return try simpleStatements()
+    }
+
+    mutating func elseBlock() throws(ParseError) -> [Stmt] {
+        if isKeyword("else") {
+            let l = line
+            index += 1
+            return try block(after: "'else' statement", line: l)
+        }
+        return []
+    }
+
+    mutating func ifStatement(keyword: String = "if") throws(ParseError) -> Stmt {
+        let (l, c) = (line, column)
+        index += 1
+        let test = try expression()
+        let body = try block(after: "'\(keyword)' statement", line: l)
+        var orElse: [Stmt] = []
+        if isKeyword("elif") {
+            orElse = [try ifStatement(keyword: "elif")]
+        } else {
+            orElse = try elseBlock()
+        }
+        return Stmt(.ifStmt(test, body, orElse), line: l, column: c)
+    }
+
+    mutating func tryStatement() throws(ParseError) -> Stmt {
+        let (l, c) = (line, column)
+        index += 1
+        let body = try block(after: "'try' statement", line: l)
+        var handlers: [ExceptHandler] = []
+        while isKeyword("except") {
+            let handlerLine = line
+            index += 1
+            var type: Expr?
+            var name: String?
+            if !isOp(":") {
+                type = try expression()
+                if accept(",") {
+                    var items = [type!]
+                    repeat { items.append(try expression()) } while accept(",")
+                    throw ParseError(message: "multiple exception types must be parenthesized", line: items[0].line, column: items[0].column + 1)
+                }
+                if accept("as") {
+                    name = try expectName()
+                    bind(name!)
+                }
+            }
+            handlers.append(ExceptHandler(type: type, name: name, body: try block(after: "'except' statement", line: handlerLine), line: handlerLine))
+        }
+        let orElse = try elseBlock()
+        var finally: [Stmt] = []
+        if isKeyword("finally") {
+            let finallyLine = line
+            index += 1
+            finally = try block(after: "'finally' statement", line: finallyLine)
+        }
+        if handlers.isEmpty && finally.isEmpty {
+            throw error("expected 'except' or 'finally' block")
+        }
+        return Stmt(.tryStmt(body: body, handlers: handlers, orElse: orElse, finally: finally), line: l, column: c)
+    }
+
+    mutating func parameters(closing: String) throws(ParseError) -> [Parameter] {
+        var params: [Parameter] = []
+        var keywordOnly = false
+        var seenDefault = false
+        while !isOp(closing) {
+            if accept("*") {
+                if current.kind == .name {
+                    params.append(Parameter(name: try expectName(), kind: .varArgs, defaultValue: nil))
+                    if closing == ")" && accept(":") { _ = try expression() }
+                }
+                keywordOnly = true
+            } else if accept("**") {
+                params.append(Parameter(name: try expectName(), kind: .varKeywords, defaultValue: nil))
+                if closing == ")" && accept(":") { _ = try expression() }
+            } else if accept("/") {
+                // Positional-only marker: accepted, treated as ordinary parameters.
+            } else {
+                let nameToken = current
+                let name = try expectName()
+                if closing == ")" && accept(":") { _ = try expression() }
+                var defaultValue: Expr?
+                if accept("=") {
+                    defaultValue = try expression()
+                    seenDefault = true
+                } else if seenDefault && !keywordOnly {
+                    throw error("non-default argument follows default argument", at: nameToken)
+                }
+                if params.contains(where: { $0.name == name }) {
+                    throw error("duplicate argument '\(name)' in function definition", at: nameToken)
+                }
+                params.append(Parameter(name: name, kind: keywordOnly ? .keywordOnly : .normal, defaultValue: defaultValue))
+            }
+            if !accept(",") { break }
+        }
+        return params
+    }
+
+    mutating func functionDef(decorators: [Expr]) throws(ParseError) -> Stmt {
+        let (l, c) = (line, column)
+        index += 1
+        let name = try expectName()
+        bind(name)
+        try expect("(")
+        let params = try parameters(closing: ")")
+        try expect(")")
+        if accept("->") { _ = try expression() }
+        let scope = ScopeInfo()
+        params.forEach { scope.locals.insert($0.name) }
+        scopes.append(scope)
+        let body = try block(after: "function definition", line: l)
+        scopes.removeLast()
+        scope.locals.subtract(scope.globals)
+        scope.locals.subtract(scope.nonlocals)
+        let code = FunctionCode(name: name, parameters: params, body: body, scope: scope, line: l, isLambda: false)
+        code.filename = filename
+        return Stmt(.functionDef(code, decorators: decorators), line: l, column: c)
+    }
+
+    mutating func classDef(decorators: [Expr]) throws(ParseError) -> Stmt {
+        let (l, c) = (line, column)
+        index += 1
+        let name = try expectName()
+        bind(name)
+        var bases: [CallArg] = []
+        if accept("(") {
+            bases = try callArguments()
+        }
+        scopes.append(ScopeInfo())
+        let body = try block(after: "class definition", line: l)
+        scopes.removeLast()
+        return Stmt(.classDef(name: name, bases: bases, body: body, decorators: decorators), line: l, column: c)
+    }
+
+    mutating func simpleStatements() throws(ParseError) -> [Stmt] {
+        var result = [try simpleStatement()]
+        while accept(";") {
+            if current.kind == .newline { break }
+            result.append(try simpleStatement())
+        }
+        guard current.kind == .newline || current.kind == .end else {
+            throw error()
+        }
+        if current.kind == .newline { index += 1 }
+        return result
+    }
+
+    mutating func dottedName() throws(ParseError) -> String {
+        var name = try expectName()
+        while accept(".") { name += "." + (try expectName()) }
+        return name
+    }
+
+    mutating func simpleStatement() throws(ParseError) -> Stmt {
+        let (l, c) = (line, column)
+        if current.kind == .keyword {
+            switch current.text {
+            case "pass": index += 1; return Stmt(.pass, line: l, column: c)
+            case "break": index += 1; return Stmt(.breakStmt, line: l, column: c)
+            case "continue": index += 1; return Stmt(.continueStmt, line: l, column: c)
+            case "return":
+                index += 1
+                let value = atStatementEnd ? nil : try expressionList()
+                return Stmt(.returnStmt(value), line: l, column: c)
+            case "raise":
+                index += 1
+                if atStatementEnd { return Stmt(.raise(nil, cause: nil), line: l, column: c) }
+                let exc = try expression()
+                let cause = accept("from") ? try expression() : nil
+                return Stmt(.raise(exc, cause: cause), line: l, column: c)
+            case "assert":
+                index += 1
+                let test = try expression()
+                let message = accept(",") ? try expression() : nil
+                return Stmt(.assert(test, message), line: l, column: c)
+            case "global", "nonlocal":
+                let isGlobal = current.text == "global"
+                index += 1
+                var names = [try expectName()]
+                while accept(",") { names.append(try expectName()) }
+                if isGlobal {
+                    scopes[scopes.count - 1].globals.formUnion(names)
+                    return Stmt(.global(names), line: l, column: c)
+                }
+                if scopes.count == 1 { throw ParseError(message: "nonlocal declaration not allowed at module level", line: l, column: c + 1) }
+                scopes[scopes.count - 1].nonlocals.formUnion(names)
+                return Stmt(.nonlocal(names), line: l, column: c)
+            case "del":
+                index += 1
+                var targets = [try expression()]
+                while accept(",") { if atStatementEnd { break }; targets.append(try expression()) }
+                targets.forEach { bindTarget($0) }
+                return Stmt(.del(targets), line: l, column: c)
+            case "import":
+                index += 1
+                var names: [ImportName] = []
+                repeat {
+                    let name = try dottedName()
+                    let alias = accept("as") ? try expectName() : nil
+                    bind(alias ?? String(name.split(separator: ".")[0]))
+                    names.append(ImportName(name: name, alias: alias))
+                } while accept(",")
+                return Stmt(.importModule(names), line: l, column: c)
+            case "from":
+                index += 1
+                var level = 0
+                while isOp(".") || isOp("...") { level += current.text.count; index += 1 }
+                let module = level > 0 && isKeyword("import") ? "" : try dottedName()
+                try expect("import")
+                var names: [ImportName] = []
+                if accept("*") {
+                    names.append(ImportName(name: "*", alias: nil))
+                } else {
+                    let parenthesized = accept("(")
+                    repeat {
+                        if parenthesized && isOp(")") { break }
+                        let name = try expectName()
+                        let alias = accept("as") ? try expectName() : nil
+                        bind(alias ?? name)
+                        names.append(ImportName(name: name, alias: alias))
+                    } while accept(",")
+                    if parenthesized { try expect(")") }
+                }
+                return Stmt(.importFrom(String(repeating: ".", count: level) + module, names), line: l, column: c)
+            default: break
+            }
+        }
+        let first = try starExpressionList()
+        if isOp("=") {
+            var targets = [first]
+            var value = first
+            while accept("=") {
+                value = isKeyword("yield") ? try yieldExpression() : try starExpressionList()
+                targets.append(value)
+            }
+            targets.removeLast()
+            for target in targets {
+                try checkTarget(target)
+                bindTarget(target)
+            }
+            return Stmt(.assign(targets, value), line: l, column: c)
+        }
+        if current.kind == .op, current.text.count >= 2, current.text.hasSuffix("="), !["==", "!=", "<=", ">="].contains(current.text) {
+            let opText = String(current.text.dropLast())
+            guard let op = BinaryOp(rawValue: opText) else { throw error() }
+            index += 1
+            try checkTarget(first, augmented: true)
+            bindTarget(first)
+            let value = isKeyword("yield") ? try yieldExpression() : try expressionList()
+            return Stmt(.augAssign(first, op, value), line: l, column: c)
+        }
+        if accept(":") {
+            let annotation = try expression()
+            _ = annotation
+            let value = accept("=") ? try expressionList() : nil
+            try checkTarget(first)
+            if value != nil { bindTarget(first) }
+            return Stmt(.annAssign(first, value), line: l, column: c)
+        }
+        return Stmt(.expr(first), line: l, column: c)
+    }
+
+    var atStatementEnd: Bool { current.kind == .newline || current.kind == .end || isOp(";") }
+}

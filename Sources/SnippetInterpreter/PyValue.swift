@@ -1,0 +1,403 @@
+/// A Python value. Scalars and strings are stored inline; everything mutable or shared is a reference.
+enum PyValue {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case str(String)
+    case tuple([PyValue])
+    case list(PyList)
+    case dict(PyDict)
+    case object(PyObject)
+
+    static var notImplemented: PyValue { .object(PySingleton.notImplemented) }
+    static var ellipsis: PyValue { .object(PySingleton.ellipsis) }
+
+    var isNone: Bool { if case .none = self { true } else { false } }
+
+    var isNotImplemented: Bool {
+        if case .object(let o) = self, o === PySingleton.notImplemented { return true }
+        return false
+    }
+
+    /// Identity as Python's `is` sees it (small values compare by value, like CPython's caches).
+    func isIdentical(to other: PyValue) -> Bool {
+        switch (self, other) {
+        case (.none, .none): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.float(let a), .float(let b)): return a.bitPattern == b.bitPattern
+        case (.str(let a), .str(let b)): return a == b
+        case (.tuple(let a), .tuple(let b)): return a.isEmpty && b.isEmpty
+        case (.list(let a), .list(let b)): return a === b
+        case (.dict(let a), .dict(let b)): return a === b
+        case (.object(let a), .object(let b)): return a === b
+        default: return false
+        }
+    }
+}
+
+/// Base of every heap object that is not a list or dict.
+class PyObject {}
+
+final class PySingleton: PyObject, @unchecked Sendable {
+    let name: String
+    init(name: String) { self.name = name }
+    static let notImplemented = PySingleton(name: "NotImplemented")
+    static let ellipsis = PySingleton(name: "Ellipsis")
+}
+
+final class PyList {
+    var items: [PyValue]
+    init(_ items: [PyValue]) { self.items = items }
+
+    /// Frees nested lists iteratively: `x = [x]` a million times must not overflow the native stack.
+    deinit {
+        var pending: [PyList] = []
+        PyList.detachLists(&items, into: &pending)
+        while !pending.isEmpty {
+            var list = pending.removeLast()
+            if isKnownUniquelyReferenced(&list) { PyList.detachLists(&list.items, into: &pending) }
+        }
+    }
+
+    private static func detachLists(_ items: inout [PyValue], into pending: inout [PyList]) {
+        for i in items.indices {
+            if case .list(let inner) = items[i] {
+                items[i] = .none
+                pending.append(inner)
+            }
+        }
+    }
+}
+
+/// Hashable key with Python equality for the hashable builtins (1 == 1.0 == True); objects hash by identity.
+struct PyKey: Hashable {
+    let value: PyValue
+
+    static func == (lhs: PyKey, rhs: PyKey) -> Bool { PyKey.equal(lhs.value, rhs.value) }
+
+    static func equal(_ a: PyValue, _ b: PyValue) -> Bool {
+        switch (a, b) {
+        case (.str(let x), .str(let y)): return x == y
+        case (.none, .none): return true
+        case (.tuple(let x), .tuple(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        case (.object(let x), .object(let y)): return x === y
+        default:
+            if let x = a.numericValue, let y = b.numericValue { return x == y }
+            return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) { PyKey.hash(value, into: &hasher) }
+
+    static func hash(_ value: PyValue, into hasher: inout Hasher) {
+        switch value {
+        case .none: hasher.combine(0)
+        case .bool(let b): hasher.combine(b ? 1 : 0)
+        case .int(let i): hasher.combine(i)
+        case .float(let d):
+            if d == d.rounded(), abs(d) < 9.2e18 { hasher.combine(Int(d)) } else { hasher.combine(d) }
+        case .str(let s): hasher.combine(s)
+        case .tuple(let items):
+            hasher.combine(items.count)
+            for item in items { hash(item, into: &hasher) }
+        case .object(let o): hasher.combine(ObjectIdentifier(o))
+        case .list(let l): hasher.combine(ObjectIdentifier(l))
+        case .dict(let d): hasher.combine(ObjectIdentifier(d))
+        }
+    }
+}
+
+extension PyValue {
+    /// Exact numeric view of bool/int/float for cross-type equality.
+    var numericValue: Double? {
+        switch self {
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        default: return nil
+        }
+    }
+}
+
+/// Insertion-ordered dictionary (Python 3.7+ semantics).
+final class PyDict {
+    private(set) var keys: [PyKey?] = []
+    private var index: [PyKey: Int] = [:]
+    private var storage: [PyValue] = []
+    private(set) var count = 0
+
+    init() {}
+
+    subscript(key: PyKey) -> PyValue? {
+        get { index[key].map { storage[$0] } }
+        set {
+            if let value = newValue {
+                if let i = index[key] {
+                    storage[i] = value
+                } else {
+                    index[key] = keys.count
+                    keys.append(key)
+                    storage.append(value)
+                    count += 1
+                }
+            } else if let i = index.removeValue(forKey: key) {
+                keys[i] = nil
+                storage[i] = .none
+                count -= 1
+                if keys.count > 32 && count < keys.count / 2 { compact() }
+            }
+        }
+    }
+
+    private func compact() {
+        var newKeys: [PyKey?] = []
+        var newStorage: [PyValue] = []
+        index.removeAll(keepingCapacity: true)
+        for (i, key) in keys.enumerated() {
+            if let key {
+                index[key] = newKeys.count
+                newKeys.append(key)
+                newStorage.append(storage[i])
+            }
+        }
+        keys = newKeys
+        storage = newStorage
+    }
+
+    var entries: [(key: PyValue, value: PyValue)] {
+        var result: [(key: PyValue, value: PyValue)] = []
+        result.reserveCapacity(count)
+        for (i, key) in keys.enumerated() { if let key { result.append((key.value, storage[i])) } }
+        return result
+    }
+
+    var keyValues: [PyValue] { keys.compactMap { $0?.value } }
+
+    func removeAll() {
+        keys = []
+        index = [:]
+        storage = []
+        count = 0
+    }
+
+    func copy() -> PyDict {
+        let result = PyDict()
+        for (k, v) in entries { result[PyKey(value: k)] = v }
+        return result
+    }
+}
+
+final class PyRange: PyObject {
+    let start: Int, stop: Int, step: Int
+    init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+    var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+}
+
+final class PySlice: PyObject {
+    let start: PyValue, stop: PyValue, step: PyValue
+    init(start: PyValue, stop: PyValue, step: PyValue) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+}
+
+/// A lexical scope: module globals, a function call's locals, a class body or a comprehension.
+final class Scope {
+    var vars: [String: PyValue] = [:]
+    let info: ScopeInfo?
+    let parent: Scope?
+    let isClassBody: Bool
+    var isComprehension = false
+    /// The module (globals) scope this scope's code belongs to; nil for a module scope itself.
+    let module: Scope?
+    init(info: ScopeInfo?, parent: Scope?, module: Scope?, isClassBody: Bool = false) {
+        self.info = info
+        self.parent = parent
+        self.module = module
+        self.isClassBody = isClassBody
+    }
+
+    var moduleScope: Scope { module ?? self }
+}
+
+final class PyFunction: PyObject {
+    let code: FunctionCode
+    let globals: Scope
+    let closure: Scope?
+    var defaults: [String: PyValue]
+    var name: String
+    var qualname: String
+    weak var definingClass: PyClass?
+    var attributes: [String: PyValue] = [:]
+    /// Prelude functions are hidden from tracebacks.
+    var hidden = false
+    init(code: FunctionCode, globals: Scope, closure: Scope?, defaults: [String: PyValue], qualname: String) {
+        self.code = code
+        self.globals = globals
+        self.closure = closure
+        self.defaults = defaults
+        self.name = code.name
+        self.qualname = qualname
+    }
+}
+
+/// Keyword arguments in call order.
+typealias KwArgs = [(String, PyValue)]
+
+/// Signature of every native (Swift) callable: positional and keyword arguments.
+typealias NativeFn = (Interpreter, [PyValue], KwArgs) throws -> PyValue
+
+final class PyBuiltinFunction: PyObject {
+    let name: String
+    let fn: NativeFn
+    /// Owning type name for method reprs (`<method 'append' of 'list' objects>`).
+    let ownerName: String?
+    init(_ name: String, owner: String? = nil, _ fn: @escaping NativeFn) {
+        self.name = name
+        self.ownerName = owner
+        self.fn = fn
+    }
+}
+
+final class PyBoundMethod: PyObject {
+    let receiver: PyValue
+    let function: PyValue
+    init(receiver: PyValue, function: PyValue) {
+        self.receiver = receiver
+        self.function = function
+    }
+}
+
+final class PyStaticMethod: PyObject {
+    let function: PyValue
+    init(_ function: PyValue) { self.function = function }
+}
+
+final class PyClassMethod: PyObject {
+    let function: PyValue
+    init(_ function: PyValue) { self.function = function }
+}
+
+final class PyProperty: PyObject {
+    var getter: PyValue
+    var setter: PyValue
+    var deleter: PyValue
+    init(getter: PyValue, setter: PyValue = .none, deleter: PyValue = .none) {
+        self.getter = getter
+        self.setter = setter
+        self.deleter = deleter
+    }
+}
+
+final class PySuper: PyObject {
+    let startAfter: PyClass
+    let receiver: PyValue
+    init(startAfter: PyClass, receiver: PyValue) {
+        self.startAfter = startAfter
+        self.receiver = receiver
+    }
+}
+
+/// A module: builtin (`math`), native (`torch`) or prelude-backed.
+final class PyModule: PyObject {
+    let name: String
+    var attributes: [String: PyValue] = [:]
+    init(name: String) { self.name = name }
+}
+
+/// Python class object; builtin types (`int`, `list`, exceptions) are instances too.
+final class PyClass: PyObject {
+    let name: String
+    var bases: [PyClass]
+    var mro: [PyClass] = []
+    var dict: [String: PyValue] = [:]
+    let isBuiltin: Bool
+    var module = "__main__"
+    /// Constructor for builtin types (`int(x)`, `list(x)`, native classes); receives the class being instantiated.
+    var construct: ((Interpreter, PyClass, [PyValue], KwArgs) throws -> PyValue)?
+    init(name: String, bases: [PyClass], isBuiltin: Bool) {
+        self.name = name
+        self.bases = bases
+        self.isBuiltin = isBuiltin
+        super.init()
+        mro = [self] + PyClass.linearize(bases)
+    }
+
+    /// C3 linearization of the bases (falls back to depth-first on conflicts).
+    static func linearize(_ bases: [PyClass]) -> [PyClass] {
+        var sequences = bases.map { $0.mro } + [bases]
+        var result: [PyClass] = []
+        while true {
+            sequences = sequences.filter { !$0.isEmpty }
+            if sequences.isEmpty { return result }
+            var candidate: PyClass?
+            for seq in sequences {
+                let head = seq[0]
+                if !sequences.contains(where: { $0.dropFirst().contains { $0 === head } }) {
+                    candidate = head
+                    break
+                }
+            }
+            guard let next = candidate else {
+                for seq in sequences { for c in seq where !result.contains(where: { $0 === c }) { result.append(c) } }
+                return result
+            }
+            result.append(next)
+            sequences = sequences.map { seq in seq.first === next ? Array(seq.dropFirst()) : seq }
+        }
+    }
+
+    func lookup(_ name: String) -> PyValue? {
+        for cls in mro {
+            if let value = cls.dict[name] { return value }
+        }
+        return nil
+    }
+
+    /// Finds `name` in the MRO and the class that defines it.
+    func lookupWithOwner(_ name: String) -> (PyValue, PyClass)? {
+        for cls in mro {
+            if let value = cls.dict[name] { return (value, cls) }
+        }
+        return nil
+    }
+
+    func isSubclass(of other: PyClass) -> Bool { mro.contains { $0 === other } }
+}
+
+/// An instance of a Python class (including exceptions and native objects such as tensors).
+final class PyInstance: PyObject {
+    let cls: PyClass
+    var attributes: [String: PyValue] = [:]
+    /// Swift value carried by native classes (a tensor, a generator state, ...).
+    var native: Any?
+    /// Traceback entries collected while an exception unwinds.
+    var traceback: [TraceEntry] = []
+    /// CPython's "Did you mean" hint for NameError/AttributeError, computed only when printed.
+    var suggestion: (() -> String?)?
+    init(cls: PyClass) { self.cls = cls }
+}
+
+struct TraceEntry: Sendable {
+    let filename: String
+    let line: Int
+    let function: String
+    var frame: ObjectIdentifier?
+}
+
+/// An iterator over Swift-side state.
+final class PyIterator: PyObject {
+    let next: () throws -> PyValue?
+    init(_ next: @escaping () throws -> PyValue?) { self.next = next }
+}

@@ -1,0 +1,261 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Resource limits for one snippet session. A step is one statement, loop iteration or call.
+public struct SnippetLimits: Sendable {
+    public var maxSteps: Int
+    public var maxMemoryBytes: Int
+    public var maxRecursionDepth: Int
+    public var maxOutputBytes: Int
+
+    public init(maxSteps: Int, maxMemoryBytes: Int, maxRecursionDepth: Int, maxOutputBytes: Int) {
+        self.maxSteps = maxSteps
+        self.maxMemoryBytes = maxMemoryBytes
+        self.maxRecursionDepth = maxRecursionDepth
+        self.maxOutputBytes = maxOutputBytes
+    }
+
+    /// About one second of a busy loop in a release build; CPython's recursion limit; 1 GiB; 1 MiB of output.
+    public static let `default` = SnippetLimits(maxSteps: 10_000_000, maxMemoryBytes: 1 << 30, maxRecursionDepth: 1000, maxOutputBytes: 1 << 20)
+}
+
+/// An uncaught exception (or syntax error, or exceeded limit) with CPython's wording and traceback.
+public struct SnippetError: Error, Sendable, Equatable {
+    public var type: String
+    public var message: String
+    public var line: Int?
+    public var column: Int?
+    /// Full CPython-style traceback text, ending with `lastLine` and a newline.
+    public var traceback: String
+
+    public init(type: String, message: String, line: Int?, column: Int?, traceback: String) {
+        self.type = type
+        self.message = message
+        self.line = line
+        self.column = column
+        self.traceback = traceback
+    }
+
+    /// `Type: message`, or just `Type` when the message is empty (as CPython prints it).
+    public var lastLine: String { message.isEmpty ? type : "\(type): \(message)" }
+}
+
+public struct SnippetOutcome: Sendable {
+    public var stdout: String
+    public var error: SnippetError?
+    public init(stdout: String, error: SnippetError?) {
+        self.stdout = stdout
+        self.error = error
+    }
+}
+
+/// One namespace in which several chunks (a challenge's fences) run in order.
+public final class SnippetSession {
+    let interpreter: Interpreter
+    public let filename: String
+
+    public init(filename: String = "<stdin>", limits: SnippetLimits = .default) {
+        self.filename = filename
+        interpreter = Interpreter(filename: filename, limits: limits)
+    }
+
+    /// Tears the namespace down on the big stack: freeing deeply nested values recurses natively.
+    deinit {
+        let interp = interpreter
+        BigStack.run {
+            interp.globals.vars.removeAll()
+            interp.modules.removeAll()
+            interp.handling.removeAll()
+        }
+    }
+
+    /// Runs one chunk; `firstLine` is the line number of the chunk's first line in the file
+    /// (errors and tracebacks report file lines). Output of this chunk only is returned.
+    public func run(_ source: String, firstLine: Int = 1) -> SnippetOutcome {
+        let interp = interpreter
+        let filename = self.filename
+        var outcome = SnippetOutcome(stdout: "", error: nil)
+        BigStack.run {
+            interp.output = ""
+            interp.registerSource(source, filename: filename, firstLine: firstLine)
+            let error = SnippetSession.execute(interp, source, filename: filename, firstLine: firstLine)
+            outcome = SnippetOutcome(stdout: interp.output, error: error)
+            interp.output = ""
+        }
+        return outcome
+    }
+
+    private static func execute(_ interp: Interpreter, _ source: String, filename: String, firstLine: Int) -> SnippetError? {
+        let body: [Stmt]
+        do {
+            body = try Parser.parseModule(source, firstLine: firstLine, filename: filename)
+        } catch {
+            return syntaxError(error, interp: interp, filename: filename)
+        }
+        do {
+            try interp.runModule(body, filename: filename)
+            return nil
+        } catch let raise as PythonRaise {
+            return interp.snippetError(raise.exception)
+        } catch let abort as SnippetAbort {
+            var text = "Traceback (most recent call last):\n"
+            text += interp.formatEntries(abort.traceback)
+            let lastLine = abort.message.isEmpty ? abort.type : "\(abort.type): \(abort.message)"
+            return SnippetError(type: abort.type, message: abort.message, line: abort.traceback.last?.line, column: nil,
+                                traceback: text + lastLine + "\n")
+        } catch {
+            return SnippetError(type: "RuntimeError", message: "\(error)", line: nil, column: nil, traceback: "RuntimeError: \(error)\n")
+        }
+    }
+
+    private static func syntaxError(_ error: ParseError, interp: Interpreter, filename: String) -> SnippetError {
+        var text = "  File \"\(filename)\", line \(error.line)\n"
+        if let line = interp.sourceLine(filename, error.line) {
+            let stripped = line.drop { $0 == " " || $0 == "\t" }
+            let indent = line.count - stripped.count
+            text += "    \(stripped)\n"
+            text += "    " + String(repeating: " ", count: max(0, error.column - 1 - indent)) + "^\n"
+        }
+        let lastLine = "\(error.type): \(error.message)"
+        return SnippetError(type: error.type, message: error.message, line: error.line, column: error.column, traceback: text + lastLine + "\n")
+    }
+
+    /// `str(value)` of a global variable, or nil when it is not defined (or printing it fails).
+    public func displayString(of name: String) -> String? {
+        let interp = interpreter
+        var result: String?
+        BigStack.run {
+            guard let value = interp.globals.vars[name] else { return }
+            result = try? interp.str(value)
+        }
+        return result
+    }
+
+    /// User-defined global names, in the order they were first bound.
+    public var globalNames: [String] {
+        interpreter.globalOrder.filter { interpreter.globals.vars[$0] != nil }
+    }
+}
+
+/// One-shot convenience: a fresh session running a whole file.
+public enum Snippet {
+    public static func run(_ source: String, filename: String = "<stdin>", limits: SnippetLimits = .default) -> SnippetOutcome {
+        SnippetSession(filename: filename, limits: limits).run(source)
+    }
+}
+
+extension Interpreter {
+    /// Frames as CPython prints them, collapsing runs of more than 3 identical frames (deep recursion).
+    func formatEntries(_ entries: [TraceEntry]) -> String {
+        var text = ""
+        var last: TraceEntry?
+        var count = 0
+        func flush() {
+            if count > 3 {
+                let more = count - 3
+                text += "  [Previous line repeated \(more) more time\(more > 1 ? "s" : "")]\n"
+            }
+        }
+        for entry in entries {
+            if last == nil || last!.filename != entry.filename || last!.line != entry.line || last!.function != entry.function {
+                flush()
+                last = entry
+                count = 0
+            }
+            count += 1
+            if count > 3 { continue }
+            text += tracebackLine(entry)
+        }
+        flush()
+        return text
+    }
+
+    func tracebackLine(_ entry: TraceEntry) -> String {
+        var text = "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
+        if let line = sourceLine(entry.filename, entry.line) {
+            let stripped = line.trimmingSpaces
+            if !stripped.isEmpty { text += "    \(stripped)\n" }
+        }
+        return text
+    }
+
+    /// `str(exc)` plus CPython 3.11's "Did you mean" hint, as the last traceback line shows it.
+    func displayMessage(_ exception: PyInstance) -> String {
+        var message = (try? str(.object(exception))) ?? ""
+        if let hint = exception.suggestion?() { message += ". Did you mean: '\(hint)'?" }
+        return message
+    }
+
+    func snippetError(_ exception: PyInstance) -> SnippetError {
+        var seen: [ObjectIdentifier] = []
+        let text = tracebackText(exception, &seen)
+        let type = exception.cls.name
+        let message = displayMessage(exception)
+        return SnippetError(type: type, message: message, line: exception.traceback.last?.line, column: nil, traceback: text)
+    }
+
+    private func tracebackText(_ exception: PyInstance, _ seen: inout [ObjectIdentifier]) -> String {
+        seen.append(ObjectIdentifier(exception))
+        var text = ""
+        if case .object(let cause as PyInstance)? = exception.attributes["__cause__"], !seen.contains(ObjectIdentifier(cause)) {
+            text += tracebackText(cause, &seen)
+            text += "\nThe above exception was the direct cause of the following exception:\n\n"
+        } else if exception.attributes["__suppress_context__"] == nil,
+                  case .object(let context as PyInstance)? = exception.attributes["__context__"], !seen.contains(ObjectIdentifier(context)) {
+            text += tracebackText(context, &seen)
+            text += "\nDuring handling of the above exception, another exception occurred:\n\n"
+        }
+        if !exception.traceback.isEmpty {
+            text += "Traceback (most recent call last):\n"
+            text += formatEntries(exception.traceback)
+        }
+        let message = displayMessage(exception)
+        var name = exception.cls.name
+        if !exception.cls.isBuiltin && exception.cls.module != "__main__" { name = exception.cls.module + "." + name }
+        text += (message.isEmpty ? name : "\(name): \(message)") + "\n"
+        return text
+    }
+}
+
+/// Runs the evaluator on a thread with a large stack so deep Python recursion reaches
+/// `RecursionError` long before the native stack overflows.
+enum BigStack {
+    static let stackSize = 256 << 20
+
+    private final class Box {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    static func run(_ body: () -> Void) {
+        withoutActuallyEscaping(body) { escapable in
+            let box = Unmanaged.passRetained(Box(escapable))
+            var attributes = pthread_attr_t()
+            pthread_attr_init(&attributes)
+            pthread_attr_setstacksize(&attributes, stackSize)
+            #if canImport(Glibc)
+            var thread = pthread_t()
+            #else
+            var thread: pthread_t?
+            #endif
+            let created = pthread_create(&thread, &attributes, { raw in
+                let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+                box.body()
+                return nil
+            }, box.toOpaque())
+            pthread_attr_destroy(&attributes)
+            if created != 0 {
+                box.takeRetainedValue().body()
+                return
+            }
+            #if canImport(Glibc)
+            pthread_join(thread, nil)
+            #else
+            pthread_join(thread!, nil)
+            #endif
+        }
+    }
+}

@@ -1,0 +1,3 @@
+print("before")
+value = 10
+print(valu)

@@ -1,0 +1,3 @@
+def g(n):
+    return g(n+1)
+g(0)

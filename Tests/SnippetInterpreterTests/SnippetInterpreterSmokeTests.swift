@@ -1,8 +1,0 @@
-import Testing
-@testable import SnippetInterpreter
-
-@Suite struct SnippetInterpreterSmokeTests {
-    @Test func moduleLinks() {
-        #expect(Bool(true))
-    }
-}
