@@ -1,6 +1,3 @@
-// Compiled once the interpreter API (SnippetSession) is merged: remove this guard at integration and make
-// `ContentOptions.makeExecutor()` return `InterpreterExecutor()` by default. Checked against the interp branch (449672e).
-#if QUIZC_INTERPRETER_MERGED
 import QuizCore
 import SnippetInterpreter
 
@@ -36,4 +33,3 @@ public struct InterpreterExecutor: ChallengeExecutor {
         return ExecutionResult(stdout: stdout, error: raised, variables: variables)
     }
 }
-#endif

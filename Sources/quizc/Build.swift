@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import QuizCompiler
 import QuizCore
 import QuizSite
 
 /// `quizc build`: validate the content, then render and write the site atomically.
-struct Build: ParsableCommand {
+struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the content, then write the static quiz site.",
         discussion: """
@@ -15,8 +16,8 @@ struct Build: ParsableCommand {
 
     @OptionGroup var paths: SitePaths
 
-    func run() throws {
-        let outcome = SiteBuilder.current.build(paths)
+    func run() async throws {
+        let outcome = await SiteBuilder.current.build(paths)
         outcome.printDiagnostics()
         switch outcome.status {
         case .written(let count):
@@ -59,25 +60,29 @@ enum SiteCompilation: Sendable {
 }
 
 /// The seam between the CLI and the compiler: `compile` turns a content folder into a validated site or
-/// diagnostics, and `highlighter` colours code. The lead points `current` at QuizMarkdown + QuizCompiler.
+/// diagnostics, and `highlighter` colours code.
 struct SiteBuilder: Sendable {
-    var compile: @Sendable (_ content: URL) -> SiteCompilation
+    var compile: @Sendable (_ content: URL) async -> SiteCompilation
     var highlighter: any CodeHighlighter
     var compilerVersion: String
 
-    /// Until the compiler is wired in, `content/compiled-site.json` (a `CompiledSite` encoded as JSON) stands in
-    /// for the compiled content, so the build, serve and output paths can be exercised end to end.
-    static let current = SiteBuilder(compile: SiteBuilder.compiledSiteFromJSON, highlighter: PlainHighlighter(),
-                                     compilerVersion: "0.1.0")
+    /// Reads the content folder, runs every snippet through the interpreter and validates every answer.
+    static let current = SiteBuilder(compile: { await SiteBuilder.compileContent($0, executor: InterpreterExecutor()) },
+                                     highlighter: PlainHighlighter(), compilerVersion: "0.1.0")
 
-    @Sendable static func compiledSiteFromJSON(_ content: URL) -> SiteCompilation {
-        let file = content.appendingPathComponent("compiled-site.json")
+    /// load → parse → execute → validate; any error-level diagnostic fails the build.
+    @Sendable static func compileContent(_ content: URL, executor: some ChallengeExecutor) async -> SiteCompilation {
+        let bundle: ContentBundle
         do {
-            return .compiled(try JSONDecoder().decode(CompiledSite.self, from: Data(contentsOf: file)), warnings: [])
+            bundle = try ContentReader().read([content.relativePath])
         } catch {
-            return .failed([.error("cannot load the compiled site: \(error.localizedDescription)",
-                                   at: SourceLocation(file: file.relativePath, line: 1), rule: "compiler-missing")])
+            return .failed([.error("cannot read the content: \(error)", at: SourceLocation(file: content.relativePath, line: 1),
+                                   rule: "content-missing")])
         }
+        let output = await QuizCompiler.compile(bundle, executor: executor)
+        let diagnostics = DiagnosticsEngine(output.diagnostics).sorted
+        if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics) }
+        return .compiled(output.site, warnings: diagnostics)
     }
 
     struct Outcome {
@@ -100,10 +105,10 @@ struct SiteBuilder: Sendable {
     }
 
     /// Compile, render and write; on any error the previous output stays as it was.
-    func build(_ paths: SitePaths) -> Outcome {
+    func build(_ paths: SitePaths) async -> Outcome {
         let site: CompiledSite
         var diagnostics: [Diagnostic]
-        switch compile(paths.contentURL) {
+        switch await compile(paths.contentURL) {
         case .failed(let found):
             return Outcome(status: .invalid, diagnostics: found)
         case .compiled(let compiled, let warnings):

@@ -13,7 +13,7 @@ struct ContentOptions: ParsableArguments {
 
     /// The snippet executor: `recorded:FILE.json` replays results; the default runs the interpreter.
     func makeExecutor() throws -> any ChallengeExecutor {
-        guard let executor else { return DefaultExecutor() }
+        guard let executor else { return InterpreterExecutor() }
         guard executor.hasPrefix("recorded:") else {
             throw ValidationError("unknown executor `\(executor)`; expected recorded:FILE.json")
         }

@@ -17,7 +17,7 @@ struct Serve: AsyncParsableCommand {
         let state = LiveState()
         let builder = SiteBuilder.current
         let paths = self.paths
-        await state.record(rebuild(builder, paths))
+        await state.record(await rebuild(builder, paths))
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
         await server.appendRoute("GET /__quizc/status") { _ in
             let (version, messages) = await state.snapshot()
@@ -39,7 +39,7 @@ struct Serve: AsyncParsableCommand {
                 if now != last {
                     last = now
                     say("change detected, rebuilding")
-                    await state.record(rebuild(builder, paths))
+                    await state.record(await rebuild(builder, paths))
                 }
             }
         }
@@ -47,8 +47,8 @@ struct Serve: AsyncParsableCommand {
         try await server.run()
     }
 
-    private func rebuild(_ builder: SiteBuilder, _ paths: SitePaths) -> [Diagnostic] {
-        let outcome = builder.build(paths)
+    private func rebuild(_ builder: SiteBuilder, _ paths: SitePaths) async -> [Diagnostic] {
+        let outcome = await builder.build(paths)
         outcome.printDiagnostics()
         if case .written(let count) = outcome.status { say("wrote \(count) files to \(paths.output)") }
         return outcome.diagnostics.filter { $0.severity == .error }

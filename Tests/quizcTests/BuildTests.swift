@@ -1,16 +1,15 @@
 import Foundation
 import Testing
 
-/// `quizc build` run as a binary. Until the compiler is wired in, `content/compiled-site.json` stands in for the
-/// compiled content (see `SiteBuilder.current`).
+/// `quizc build` run as a binary over a small content folder whose snippets are plain Python.
 @Suite struct BuildTests {
-    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("QuizSiteTests/Fixtures/seed-site.json")
+    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/build-content")
 
     static func project() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quizc-build-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: seed, to: folder.appendingPathComponent("content/compiled-site.json"))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: content, to: folder.appendingPathComponent("content"))
         return folder
     }
 
@@ -31,12 +30,13 @@ import Testing
         let first = try runQuizc(["build"], cwd: project)
         #expect(first.status == 0)
         #expect(first.stdout == "wrote 10 files to output\n")
+        #expect(first.stderr == "")
         let output = project.appendingPathComponent("output")
         let once = try Self.snapshot(output)
         #expect(once.keys.sorted() == [
-            "api/index.json", "api/schema/index.schema.json", "api/schema/quiz.schema.json",
-            "api/self-attention-master.json", "api/tensor-basics.json", "assets/quiz.css", "assets/quiz.js",
-            "index.html", "self-attention-master/index.html", "tensor-basics/index.html",
+            "api/basics.json", "api/index.json", "api/lists.json", "api/schema/index.schema.json",
+            "api/schema/quiz.schema.json", "assets/quiz.css", "assets/quiz.js",
+            "basics/index.html", "index.html", "lists/index.html",
         ])
         #expect(try runQuizc(["build"], cwd: project).status == 0)
         #expect(try Self.snapshot(output) == once)
@@ -73,7 +73,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project) }
         let result = try runQuizc(["build", "--content", "nowhere"], cwd: project)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("nowhere/compiled-site.json:1:1: error: cannot load the compiled site"))
+        #expect(result.stderr == "nowhere:1:1: error: cannot read the content: nowhere: no such file or folder\n")
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
     }
 }

@@ -69,7 +69,7 @@ import Testing
             status = await get(base.appendingPathComponent("__quizc/status"))
         }
         #expect(status?.1 == "{\"diagnostics\":[],\"version\":1}")
-        let page = await get(base.appendingPathComponent("tensor-basics/"))
+        let page = await get(base.appendingPathComponent("basics/"))
         #expect(page?.0 == 200)
         #expect(page?.1.contains("<script src=\"/__quizc/reload.js\"></script></body>") == true)
         #expect(await get(base.appendingPathComponent("missing.html"))?.0 == 404)
