@@ -68,7 +68,7 @@ struct SiteBuilder: Sendable {
 
     /// Reads the content folder, runs every snippet through the interpreter and validates every answer.
     static let current = SiteBuilder(compile: { await SiteBuilder.compileContent($0, executor: InterpreterExecutor()) },
-                                     highlighter: PlainHighlighter(), compilerVersion: "0.1.0")
+                                     highlighter: PythonHighlighter(), compilerVersion: "0.1.0")
 
     /// load → parse → execute → validate; any error-level diagnostic fails the build.
     @Sendable static func compileContent(_ content: URL, executor: some ChallengeExecutor) async -> SiteCompilation {
