@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Float32 square matmul GFLOP/s: quizc's gemmFast vs numpy (OpenBLAS) and torch (MKL), at 1 thread and
+# at all threads, printed side by side. Usage: Benchmarks/run.sh [PYTHON]  (default /work/torchenv/bin/python)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python="${1:-/work/torchenv/bin/python}"
+all=$(getconf _NPROCESSORS_ONLN)
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+if ! swift build -c release --product KernelBench >"$results" 2>&1; then
+    cat "$results" >&2
+    exit 1
+fi
+: >"$results"
+for threads in 1 "$all"; do
+    ./.build/release/KernelBench matmul --threads "$threads" | sed 's/^matmul/quizc/' >>"$results"
+    # numpy reads its thread count at import; the OpenBLAS tuning variables are dropped for this command only.
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
+        "$python" Benchmarks/compare.py "$threads" >>"$results"
+done
+
+echo "float32 matmul, square n, GFLOP/s (best of several runs); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| %7s | %4s | %8s | %8s | %8s | %12s |\n' threads n quizc numpy torch "quizc/numpy"
+printf '|%s|%s|%s|%s|%s|%s|\n' ---------: -----: ---------: ---------: ---------: -------------:
+awk '
+    { value[$1 " " $2 " " $3] = $4; if (!(($3 " " $2) in seen)) { seen[$3 " " $2] = 1; order[++count] = $3 " " $2 } }
+    END {
+        for (i = 1; i <= count; i++) {
+            split(order[i], key, " "); t = key[1]; n = key[2]
+            q = value["quizc " n " " t]; np = value["numpy " n " " t]; tc = value["torch " n " " t]
+            printf "| %7s | %4s | %8s | %8s | %8s | %12.2f |\n", t, n, q, np, tc, q / np
+        }
+    }' "$results"
