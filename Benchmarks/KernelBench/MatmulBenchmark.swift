@@ -2,13 +2,13 @@ import TensorKernel
 
 /// Float32 square matmul C = A·B, n = 64…2048; prints `matmul n threads GFLOP/s`.
 func runMatmulBenchmark(threads: Int) {
-    for n in [64, 128, 256, 512, 1024, 2048] {
+    for n in requestedSizes ?? [64, 128, 256, 512, 1024, 2048] {
         var generator = SplitMix64(seed: UInt64(n))
         let a = (0..<n * n).map { _ in generator.nextUnitFloat() }
         let b = (0..<n * n).map { _ in generator.nextUnitFloat() }
         var c = [Float](repeating: 0, count: n * n)
         let flops = 2.0 * Double(n) * Double(n) * Double(n)
-        let repeats = max(3, min(50, Int(2e9 / flops)))
+        let repeats = max(5, min(50, Int(2e9 / flops)))
         let seconds = a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in

@@ -1,5 +1,5 @@
 // KernelBench: GFLOP/s of TensorKernel's hot kernels. Run in release:
-//   swift run -c release KernelBench [matmul attention softmax] [--threads N] [--cpu-time]
+//   swift run -c release KernelBench [matmul attention softmax] [--threads N] [--sizes 64,128] [--cpu-time]
 // One file per benchmark; each registers itself in `benchmarks` below. `--cpu-time` divides by the
 // process CPU time instead of wall time, which is steadier on a shared machine (single thread only).
 #if canImport(Glibc)
@@ -22,6 +22,8 @@ let benchmarks: [Benchmark] = [
 
 /// Set once from the command line before any benchmark runs.
 nonisolated(unsafe) var measureCPUTime = false
+/// Problem sizes for benchmarks that take a list (`--sizes`); nil means each benchmark's default.
+nonisolated(unsafe) var requestedSizes: [Int]?
 
 var threads = 1
 var selected: [String] = []
@@ -29,6 +31,8 @@ var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--threads", let value = arguments.popFirst(), let count = Int(value), count > 0 {
         threads = count
+    } else if argument == "--sizes", let value = arguments.popFirst() {
+        requestedSizes = value.split(separator: ",").compactMap { Int($0) }
     } else if argument == "--cpu-time" {
         measureCPUTime = true
     } else {

@@ -7,7 +7,7 @@ extension Interpreter {
         "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__", "__rtruediv__",
         "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__pow__", "__rpow__", "__matmul__", "__rmatmul__",
         "__neg__", "__pos__", "__abs__", "__bool__", "__enter__", "__exit__", "__getattr__", "__setattr__",
-        "__delattr__", "__format__", "__mro__", "__bases__", "__args__", "__cause__", "__context__", "__traceback__",
+        "__delattr__", "__format__", "__version__", "__mro__", "__bases__", "__args__", "__cause__", "__context__", "__traceback__",
         "__iadd__", "__isub__", "__imul__", "__itruediv__", "__and__", "__or__", "__xor__", "__invert__",
     ]
 
@@ -163,7 +163,10 @@ extension Interpreter {
                 return attribute
             case let module as PyModule:
                 if name == "__name__" { return .str(module.name) }
-                return module.attributes[name]
+                if let value = module.attributes[name] { return value }
+                // PEP 562: a module-level `__getattr__` handles missing names (torch uses it to refuse unsupported APIs).
+                if let hook = module.attributes["__getattr__"], !name.hasPrefix("__") { return try call(hook, [.str(name)]) }
+                return nil
             case let sup as PySuper:
                 let mro = typeOf(sup.receiver).mro
                 var found = false

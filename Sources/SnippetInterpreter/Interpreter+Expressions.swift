@@ -30,7 +30,7 @@ extension Interpreter {
             if items.count > 2 && items.allSatisfy(\.isConstant) {
                 // CPython folds constant displays into a frozenset rebuilt in its own iteration order.
                 let folded = PySet()
-                for element in set.elements { folded.insert(PyKey(value: element)) }
+                for element in set.keys { folded.insert(element) }
                 let result = PySet()
                 result.merge(folded)
                 return .object(result)
@@ -47,7 +47,7 @@ extension Interpreter {
                     guard case .dict(let other) = mapping else {
                         throw typeError("'\(typeOf(mapping).name)' object is not a mapping")
                     }
-                    for (k, v) in other.entries { dict[PyKey(value: k)] = v }
+                    for (k, v) in other.keyedEntries { dict[k] = v }
                 }
             }
             return .dict(dict)
@@ -79,10 +79,11 @@ extension Interpreter {
         case .compare(let firstExpr, let rest):
             var left = try eval(firstExpr, scope)
             var result: PyValue = .bool(true)
-            for (op, rightExpr) in rest {
+            for (index, (op, rightExpr)) in rest.enumerated() {
                 let right = try eval(rightExpr, scope)
                 result = try compare(op, left, right)
-                if !(try truthy(result)) { return result }
+                // Like CPython, only a chain tests truthiness (a lone `t > 0` may return a tensor).
+                if index < rest.count - 1, !(try truthy(result)) { return result }
                 left = right
             }
             return result

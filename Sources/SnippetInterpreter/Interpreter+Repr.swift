@@ -336,9 +336,7 @@ extension Interpreter {
                 }
                 result += try format(.int(integer), spec + String(type))
             case "f", "F", "e", "E", "g", "G":
-                guard let number = floatValue(value) else {
-                    throw typeError("must be real number, not \(typeOf(value).name)")
-                }
+                let number = try real(value)
                 result += try format(.float(number), spec + "." + (precision ?? "6") + String(type))
             case "c":
                 if case .str(let s) = value { result += s } else if let code = intValue(value), let scalar = Unicode.Scalar(UInt32(code)) { result.unicodeScalars.append(scalar) }

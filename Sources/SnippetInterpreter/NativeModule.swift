@@ -156,7 +156,8 @@ extension Interpreter {
         return cls
     }
 
-    /// Executes prelude Python source into `module` (its functions and classes hide from tracebacks).
+    /// Executes prelude Python source into `module` (its functions and classes hide from tracebacks); the
+    /// module's existing attributes are the prelude's initial globals.
     func runPrelude(_ source: String, module: PyModule, filename: String) throws {
         let body: [Stmt]
         do {
@@ -165,6 +166,7 @@ extension Interpreter {
             throw self.error("SyntaxError", "prelude \(filename): \(error.message) (line \(error.line))")
         }
         let scope = Scope(info: nil, parent: nil, module: nil)
+        scope.vars = module.attributes
         scope.vars["__name__"] = .str(module.name)
         let frame = Frame(name: "<module>", filename: filename, line: 1, function: nil, scope: scope, hidden: true)
         frames.append(frame)

@@ -102,6 +102,7 @@ extension Tensor {
 
     private func extremeValues(_ dims: [Int]?, keepdim: Bool, largest: Bool) throws(TensorError) -> Tensor {
         let reduced = try reductionDims(dims)
+        for d in reduced.sorted() { try checkNonEmptyDim(largest ? "amax" : "amin", d) }
         let outShape = reducedShape(reduced, keepdim: keepdim)
         switch dtype {
         case .float32: return Tensor(reduceRows(reduced, Float.self) { $0[Tensor.extremeIndex($0, largest: largest)] }, shape: outShape)

@@ -41,16 +41,16 @@ extension Tensor {
     public static func cat(_ tensors: [Tensor], dim d: Int = 0) throws(TensorError) -> Tensor {
         guard !tensors.isEmpty else { throw .value("torch.cat(): expected a non-empty list of Tensors") }
         let dtype = TypePromotion.resultType(tensors.map { .tensor($0) })
-        let parts = tensors.filter { !($0.dim == 1 && $0.numel == 0) }
+        let isSkipped = { (t: Tensor) in t.dim == 1 && t.numel == 0 }
+        let parts = tensors.filter { !isSkipped($0) }
         guard let first = parts.first else { return Tensor(zeros: [0], dtype: dtype) }
         guard first.dim > 0 else { throw .runtime("zero-dimensional tensor (at position 0) cannot be concatenated") }
         let n = try normalizeDim(d, rank: first.dim)
-        for (i, t) in parts.enumerated() {
+        for (position, t) in tensors.enumerated() where !isSkipped(t) {
             guard t.dim == first.dim else {
                 throw .runtime("Tensors must have same number of dimensions: got \(first.dim) and \(t.dim)")
             }
             for k in 0..<first.dim where k != n && t.shape[k] != first.shape[k] {
-                let position = tensors.firstIndex { $0.storage === t.storage && $0.shape == t.shape && $0.offset == t.offset } ?? i
                 throw .runtime(
                     "Sizes of tensors must match except in dimension \(n). Expected size \(first.shape[k]) but got size \(t.shape[k]) for tensor number \(position) in the list.")
             }

@@ -26,7 +26,8 @@ extension Tensor {
         var reduced: [Int] = []
         for d in dims {
             let n = try normalizeDim(d, rank: dim)
-            if !reduced.contains(n) { reduced.append(n) }
+            guard !reduced.contains(n) else { throw .runtime("dim \(n) appears multiple times in the list of dims") }
+            reduced.append(n)
         }
         let source = dtype.isFloatingPoint ? self : to(.float32)
         let rank = Swift.max(dim, 1)

@@ -1,15 +1,28 @@
 /// TensorKernel's n-dimensional array, modelled on `torch.Tensor` (CPU, strided, no autograd).
 ///
-/// API overview (PyTorch names and semantics; every misuse throws `TensorError` with PyTorch's text):
-/// - Core: `Tensor(storage:shape:strides:offset:)`, `Tensor(_:shape:)` from flat `[T]`, `Tensor(zeros:dtype:)`;
-///   `shape`, `strides`, `offset`, `dtype`, `dim`, `numel`, `isContiguous`, `size(_:)`, `stride(_:)`.
-/// - Element access: `double(at:)`, `int64(at:)`, `bool(at:)`, `scalar(at:)`, `item()`, `tolist()`;
-///   `contiguous()`, `toArray(as:)`, `doubles()`, `withUnsafeBufferPointer(as:_:)`, `withUnsafeMutableBufferPointer(as:_:)`.
-/// - Creation (Tensor+Creation): `tensor`, `zeros`, `ones`, `full`, `empty`, `arange`, `linspace`, `eye`, `*_like`.
-/// - Views (Tensor+Views): `transpose`, `t`, `T`, `mT`, `permute`, `view`, `reshape`, `expand`, `squeeze`, `unsqueeze`,
-///   `narrow`, `select`, `slice`, `flatten`, `unflatten`, `clone`, `detach`, `to(_:)`.
-/// - Elementwise (Tensor+Elementwise, Tensor+Math): binary ops over `Operand`, unary math, comparisons, in-place `*_`.
-/// - Reductions (Tensor+Reductions), shape ops (Tensor+ShapeOps), indexing (Tensor+Indexing).
+/// API overview. PyTorch names and argument semantics; every misuse throws `TensorError` (Python exception
+/// type + PyTorch's exact message). Python scalars enter as `Operand` (`.int`, `.double`, `.bool`) so promotion
+/// treats them as wrapped numbers; `Scalar` / `NestedList` are what `.item()` / `.tolist()` return.
+/// - Core (this file): `Tensor(_:shape:)` from `[Float|Double|Int64|Int32|Bool]`, `Tensor(scalar:)`,
+///   `Tensor(zeros:dtype:)`, `Tensor(storage:shape:strides:offset:)`; `shape`, `strides`, `offset`, `dtype`, `dim`,
+///   `numel`, `isContiguous`, `size(_:)`, `stride(_:)`; `double(at:)`, `int64(at:)`, `bool(at:)`, `scalar(at:)`,
+///   `item()`, `tolist()`; `contiguous()`, `toArray(as:)`, `floats()`, `doubles()`, `int64s()`, `bools()`,
+///   `withUnsafeBufferPointer(as:_:)`, `withUnsafeMutableBufferPointer(as:_:)`, `forEachStorageIndex(_:)`.
+/// - Creation (+Creation): `tensor(_:dtype:)`, `zeros`, `ones`, `full`, `empty`, `*_like`, `arange`, `linspace`,
+///   `eye`, `tril`, `triu`.
+/// - Views (+Views): `transpose`, `t()`, `T`, `mT()`, `permute`, `view`, `reshape`, `expand`, `expand_as`,
+///   `unsqueeze`, `squeeze`, `narrow`, `select`, `slice`, `flatten`, `unflatten`, `clone`, `detach`, `to(_:)`.
+/// - Elementwise (+Elementwise, +Math, +Selection): `Tensor.binary(_:_:_:alpha:)` over `BinaryOp`, method forms
+///   (`add`, `mul`, `eq`, ...), in-place `binary_`, `add_`, `copy_`, `fill_`, `zero_`, `clamp_`, `masked_fill_`;
+///   unary math (`exp`, `sigmoid`, `gelu`, ...), `clamp`, `round(decimals:)`, `where_`, `masked_fill`, `isclose`,
+///   `allclose`, `equal`. Type promotion: `TypePromotion.resultType`; broadcasting: `Broadcasting.shape`.
+/// - Reductions (+Sum, +Reductions, +Sorting): `sum`, `mean` (ATen's cascade order, bit-exact), `prod`, `max`,
+///   `min`, `amax`, `amin`, `argmax`, `argmin`, `var_`, `std`, `norm`, `logsumexp`, `cumsum`, `all`, `any`, `sort`,
+///   `argsort`, `topk`.
+/// - Shape ops (+ShapeOps): `cat`, `stack`, `split`, `chunk`, `repeat_`, `repeat_interleave`, `gather`, `scatter`,
+///   `index_select`, `masked_select`, `roll`, `flip`. Indexing (+Indexing): `index(_:)`, `setIndex(_:_:)`
+///   over `TensorIndex`.
+/// `laneWidth` parameters are ATen's `Vectorized<float>::size()`: 16 (AVX-512, the reference recordings) by default.
 
 /// Reference-typed element buffer shared by a tensor and all its views; views mutate it in place, as in PyTorch.
 public final class TensorStorage: @unchecked Sendable {

@@ -7,7 +7,7 @@ struct Quizc: AsyncParsableCommand {
         commandName: "quizc",
         abstract: "Compile Markdown ML quizzes into a validated static quiz site.",
         version: "0.1.0",
-        subcommands: [Build.self, CheckCommand.self, FixCommand.self, NewCommand.self, Serve.self]
+        subcommands: [Build.self, CheckCommand.self, FixCommand.self, NewCommand.self, Run.self, Serve.self]
     )
 
     /// Like the default entry point, but usage errors exit with 2 (DESIGN §5) instead of EX_USAGE (64).

@@ -24,12 +24,23 @@ struct ShapesFixture: Decodable {
         }
     }
 
+    /// A float32 `linspace` or `arange` call with hex-encoded bounds.
+    struct Range: Decodable, Sendable {
+        let op: String
+        let start: String
+        let end: String
+        let steps: Int
+        let step: String?
+        let values: [String]
+    }
+
     let views: [String: Layout]
+    let ranges: [Range]
     let shapeOps: [String: Result]
     let creation: [String: Layout]
 
     enum CodingKeys: String, CodingKey {
-        case views, creation
+        case views, creation, ranges
         case shapeOps = "shape_ops"
     }
 

@@ -24,6 +24,18 @@ import Testing
         ShapesFixture.expectMatches(try run(), layout, checkLayout: true, name)
     }
 
+    @Test func randomRangesAreBitExact() throws {
+        let ranges = try #require(ShapesFixture.shared?.ranges)
+        #expect(ranges.count == 60)
+        for r in ranges {
+            let start = Double(r.start)!, end = Double(r.end)!
+            let result = r.op == "linspace"
+                ? try Tensor.linspace(start, end, r.steps)
+                : try Tensor.arange(.double(start), .double(end), .double(Double(r.step!)!), laneWidth: 8)
+            #expect(result.floats() == r.values.map { Float(Double($0)!) }, "\(r.op)(\(start), \(end))")
+        }
+    }
+
     @Test func floatArangeUsesTheVectorisedBlockFormula() throws {
         // torch.arange(0, 2, 0.1)[16:] on AVX2 starts a new block at Float(1.6): element 17 is Float(1.6) + 0.1.
         let values = try Tensor.arange(.int(0), .int(2), .double(0.1), laneWidth: 8).floats()

@@ -50,13 +50,4 @@ import Testing
             ShapesFixture.expectMatches(result, layout, checkLayout: name == "split" || name == "chunk", name)
         }
     }
-
-    @Test func maxPropagatesNaNAndReturnsFirstIndex() throws {
-        let t = Tensor([Float(1), .nan, 3, 2, 5, 5], shape: [2, 3])
-        let (values, indices) = try t.max(dim: 1)
-        #expect(values.floats()[0].isNaN && values.floats()[1] == 5)
-        #expect(indices.int64s() == [1, 1])
-        #expect(try t.max().floats()[0].isNaN)
-        #expect(try t.argmax().int64s() == [1])
-    }
 }

@@ -84,6 +84,12 @@ struct TensorSoftmaxTests {
         #expect(try x.logsumexp(1, keepdim: true).shape == [2, 1])
         #expect(try x.logsumexp([0, 1]).shape == [])
         #expect(try Tensor(scalar: Float(2)).logsumexp(0).floats() == [2])
+        #expect(throws: TensorError.runtime("dim 1 appears multiple times in the list of dims")) {
+            try x.logsumexp([1, -1])
+        }
+        #expect(throws: TensorError.index("Dimension out of range (expected to be in range of [-2, 1], but got 2)")) {
+            try x.logsumexp(2)
+        }
         let infinite = Tensor([-Float.infinity, -Float.infinity], shape: [1, 2])
         #expect(try infinite.logsumexp(1).floats() == [-.infinity])
     }

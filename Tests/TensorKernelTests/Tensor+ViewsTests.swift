@@ -60,20 +60,4 @@ import Testing
         #expect(try base.reshape([3, 2]).storage === base.storage)
         #expect(try base.t().reshape([6]).storage !== base.storage)
     }
-
-    @Test func setIndexWritesThroughViews() throws {
-        let y = Tensor(zeros: [2, 3])
-        try y.setIndex([.slice(start: nil, stop: nil, step: nil), .int(1)], .int(7))
-        try y.setIndex([.list([0, 1]), .list([0, 2])], .tensor(Tensor([Float(1), 2])))
-        #expect(y.floats() == [1, 7, 0, 0, 7, 2])
-        #expect(throws: TensorError.runtime("shape mismatch: value tensor of shape [3, 3] cannot be broadcast to indexing result of shape [2, 3]")) {
-            try y.setIndex([.list([0, 1])], .tensor(Tensor(zeros: [3, 3])))
-        }
-        #expect(throws: TensorError.runtime("The expanded size of the tensor (3) must match the existing size (4) at non-singleton dimension 0.  Target sizes: [3].  Tensor sizes: [4]")) {
-            try y.setIndex([.int(0)], .tensor(Tensor(zeros: [4])))
-        }
-        #expect(throws: TensorError.index("shape mismatch: indexing tensors could not be broadcast together with shapes [2], [3]")) {
-            try y.index([.list([0, 1]), .list([0, 1, 2])])
-        }
-    }
 }

@@ -4,7 +4,7 @@ import TensorKernelAVX2
 #endif
 
 /// The float32 micro-kernel implementations; they compute identical bits, only speed differs.
-enum GemmMicroKernelPath: Sendable, CaseIterable {
+enum GemmMicroKernelPath: Sendable {
     /// Portable Swift SIMD code (`addingProduct`, i.e. FMA) for any CPU.
     case generic
     /// The same code compiled for AVX2 + FMA, chosen at run time when the CPU has both.
@@ -54,7 +54,7 @@ func gemmFast(
 ) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
-        for i in 0..<m { (c + i * ldc).initialize(repeating: 0, count: n) }
+        for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
         return
     }
     // One multiply-add chunk per thread of at least ~2 MFLOP, else threads cost more than they save.
@@ -200,7 +200,10 @@ private func packB(
         let nr = min(gemmNR, nc - jr)
         for p in 0..<kc {
             let row = b + p * rowStride + jr * colStride
-            if colStride == 1 {
+            if colStride == 1 && nr == gemmNR {
+                let values = UnsafeRawPointer(row).loadUnaligned(as: SIMD16<Float>.self)
+                UnsafeMutableRawPointer(out).storeBytes(of: values, as: SIMD16<Float>.self)
+            } else if colStride == 1 {
                 out.update(from: row, count: nr)
             } else {
                 for j in 0..<nr { out[j] = row[j * colStride] }

@@ -185,13 +185,17 @@ public enum SoftmaxKernel {
             for i in 1..<Swift.max(n, 1) { s = s + e[i] }
             return s
         }
-        var acc = SIMD16<Float>()
-        for l in 0..<w { acc[l] = e[l] }
+        // Whole-vector adds in the hot loop (lane indexing there would spill to memory).
+        typealias V = SIMD8<Float>
+        var low = UnsafeRawPointer(e).loadUnaligned(as: V.self)
+        var high = w == 16 ? UnsafeRawPointer(e + 8).loadUnaligned(as: V.self) : V()
         var d = w
         while d + w <= n {
-            for l in 0..<w { acc[l] = acc[l] + e[d + l] }
+            low += UnsafeRawPointer(e + d).loadUnaligned(as: V.self)
+            if w == 16 { high += UnsafeRawPointer(e + d + 8).loadUnaligned(as: V.self) }
             d += w
         }
+        var acc = SIMD16(lowHalf: low, highHalf: high)
         for l in 0..<(n - d) { acc[l] = acc[l] + e[d + l] }
         return butterfly(acc, w)
     }

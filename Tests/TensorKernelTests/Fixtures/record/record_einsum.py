@@ -33,6 +33,9 @@ random_cases = [
     ("bqd,bkd->bqk", [(3, 4, 8), (3, 6, 8)]),
     ("ijk,jk->i", [(2, 3, 4), (3, 4)]),
     ("ij,ij->ij", [(1, 3), (2, 3)]),
+    ("...qd,...kd->...qk", [(2, 2, 4, 8), (2, 2, 5, 8)]),
+    ("...ij,...jk", [(2, 3, 4), (4, 5)]),
+    ("b...d,b...d->b...", [(2, 3, 4), (2, 3, 4)]),
 ]
 integer_cases = [
     ("ii->i", [(3, 3)]),
@@ -47,6 +50,11 @@ integer_cases = [
     ("ij,jk->ik", [(2, 1), (3, 4)]),
     ("iij->ij", [(3, 3, 2)]),
     ("i,jk->ijk", [(2,), (2, 3)]),
+    ("...ij->...ji", [(2, 3)]),
+    ("...ii->...i", [(2, 3, 3)]),
+    ("i...->i", [(2, 3, 4)]),
+    ("ij->...ij", [(2, 3)]),
+    ("...,...->...", [(2, 1), (1, 3)]),
 ]
 cases = []
 for equation, shapes in random_cases:
@@ -71,6 +79,12 @@ error_cases = {
     "diagonal_sizes": ("ii->i", [(2, 3)]),
     "invalid_character": ("i1->i", [(2, 3)]),
     "invalid_output_character": ("ij->i2", [(2, 3)]),
+    "broken_ellipsis": ("..ij->ij", [(2, 3)]),
+    "second_ellipsis": ("...i...->i", [(2, 3)]),
+    "ellipsis_broadcast": ("...ij,...jk->...ik", [(2, 2, 3), (5, 3, 4)]),
+    "ellipsis_rank": ("ij...->...", [(2,)]),
+    "broken_output_ellipsis": ("ij->..", [(2, 3)]),
+    "second_output_ellipsis": ("...->......", [(2, 3)]),
 }
 errors = []
 for key, (equation, shapes) in error_cases.items():

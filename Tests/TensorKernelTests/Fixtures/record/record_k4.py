@@ -3,6 +3,10 @@
 Run with a torch 2.15 CPU install (documentation only; tests never run it):
     python record_k4.py  ->  ../softmax_avx2.json, ../layernorm.json, ../attention_avx2.json
 Values are stored as float32 bit patterns (unsigned ints) so tests compare bits, not decimals.
+Recorded on an AVX2 machine (`get_cpu_capability() == "AVX2"`), so softmax lane sums use W = 8.
+Also writes ../softmax_corpus020_input.json, the input of corpus snippet 020 (seed 0, randn(64, 64)),
+whose AVX-512 print (../corpus_020_large_softmax_summarized.out, copied from the shared corpus)
+checks the W = 16 emulation.
 """
 import json, os
 import numpy as np
@@ -94,3 +98,8 @@ m = torch.tensor([[True, False, True, False, True, True]] * 3 + [[False] * 6])
 sdpa_case("twoDmask", q, k, v, mask=m)
 json.dump(att, open(os.path.join(OUT, "attention_avx2.json"), "w"))
 print(len(softmax), len(ln), len(att))
+
+torch.manual_seed(0)
+x = torch.randn(64, 64)
+json.dump({"source": "corpus 020_large_softmax_summarized.py: torch.manual_seed(0); torch.randn(64, 64)",
+           "input": bits(x)}, open(os.path.join(OUT, "softmax_corpus020_input.json"), "w"))

@@ -36,4 +36,15 @@ creation = {
     "full": torch.full((2,), 7), "full_f": torch.full((2,), 0.1), "tensor_mixed": torch.tensor([True, 2]), "tensor_float": torch.tensor([[1, 2.5]]),
 }
 out["creation"] = {k: dict(info(v), dtype=str(v.dtype).replace("torch.", "")) for k, v in creation.items()}
+import random
+random.seed(3)
+ranges = []
+for _ in range(30):
+    start, end, steps = random.uniform(-5, 5), random.uniform(-5, 20), random.randint(2, 80)
+    ranges.append({"op": "linspace", "start": start.hex(), "end": end.hex(), "steps": steps,
+                   "values": [float(v).hex() for v in torch.linspace(start, end, steps).tolist()]})
+    start, end, step = random.uniform(-5, 5), random.uniform(6, 30), random.uniform(0.01, 0.9)
+    ranges.append({"op": "arange", "start": start.hex(), "end": end.hex(), "steps": 0, "step": step.hex(),
+                   "values": [float(v).hex() for v in torch.arange(start, end, step).tolist()]})
+out["ranges"] = ranges
 print(json.dumps(out))

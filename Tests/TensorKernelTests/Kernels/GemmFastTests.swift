@@ -82,12 +82,6 @@ import Testing
             #expect(Array(c[i * 12 + 9..<i * 12 + 12]) == [-1, -1, -1])
         }
     }
-
-    @Test func splitsIntoTileAlignedRanges() {
-        #expect(Parallel.split(20, parts: 3, granule: 6) == [0..<6, 6..<12, 12..<20])
-        #expect(Parallel.split(5, parts: 4, granule: 6) == [0..<5])
-        #expect(Parallel.split(32, parts: 2, granule: 16) == [0..<16, 16..<32])
-    }
 }
 
 /// A random product with optionally transposed operand storage.

@@ -1,0 +1,110 @@
+/// Namespace for the Python sources of `torch.nn`, `torch.nn.functional` and `torch.nn.init`.
+enum NNPrelude {}
+
+/// `torch.nn`, `torch.nn.functional` and `torch.nn.init`: Python preludes over the native `torch`, built
+/// together on first use (they import each other, which the one-module-at-a-time importer cannot do).
+extension Interpreter {
+    /// Registers the nn modules (`torch.nn` is also reached lazily through the torch module's `__getattr__`).
+    func installTorchNN() {
+        registerNativeModule("torch.nn") { interp in try interp.makeNNModules() }
+        for name in ["torch.nn.functional", "torch.nn.init"] {
+            registerNativeModule(name) { interp in
+                _ = try interp.importModule("torch.nn")
+                return interp.modules[name]!
+            }
+        }
+    }
+
+    private func makeNNModules() throws -> PyModule {
+        let torch = try importModule("torch")
+        let math = try importModule("math")
+        let functional = PyModule(name: "torch.nn.functional")
+        let initModule = PyModule(name: "torch.nn.init")
+        let nn = PyModule(name: "torch.nn")
+        let common: [String: PyValue] = ["torch": .object(torch), "math": .object(math), "_warn": nativeFunctionalAttributes()["_warn"]!]
+
+        functional.attributes = common.merging(nativeFunctionalAttributes()) { first, _ in first }
+        try runPrelude(NNPrelude.functional, module: functional, filename: "<torch.nn.functional>")
+        modules["torch.nn.functional"] = functional
+
+        initModule.attributes = common
+        try runPrelude(NNPrelude.initializers, module: initModule, filename: "<torch.nn.init>")
+        modules["torch.nn.init"] = initModule
+
+        nn.attributes = common.merging(nativeNNAttributes()) { first, _ in first }
+        nn.attributes["F"] = .object(functional)
+        nn.attributes["init"] = .object(initModule)
+        try runPrelude(NNPrelude.moduleMachinery + "\n\n" + NNPrelude.layers, module: nn, filename: "<torch.nn>")
+        nn.attributes["functional"] = .object(functional)
+        nn.attributes["F"] = nil
+        for helper in ["torch", "math", "_warn", "_own", "_forget", "_typename", "_no_attribute"] { nn.attributes[helper] = nil }
+        for helper in ["torch", "math", "_warn"] { initModule.attributes[helper] = nil }
+        for helper in ["_warn", "_grad_fn", "_sdpa"] { functional.attributes[helper] = nil }
+        return nn
+    }
+
+    /// Natives the `torch.nn` prelude needs: `Parameter` and instance-dictionary helpers for `Module`.
+    private func nativeNNAttributes() -> [String: PyValue] {
+        let parameter = torchState.parameterClass
+        parameter.construct = { interp, _, args, kwargs in
+            let a = try ArgumentBinder("Parameter(data=None, requires_grad=True)").bind(interp, args, kwargs)
+            let data = a["data"]
+            let tensor: TensorBox
+            if data.isNone {
+                guard let box = interp.tensorBox(try interp.call(interp.torchFunction("empty"), [.int(0)])) else {
+                    throw interp.error("RuntimeError", "torch.empty did not return a tensor")
+                }
+                tensor = box
+            } else if let box = interp.tensorBox(data) {
+                tensor = box
+            } else {
+                throw interp.typeError("Parameter.__new__() argument 'data' must be Tensor, not \(interp.typeOf(data).name)")
+            }
+            let requiresGrad = try interp.truthy(a["requires_grad"])
+            if requiresGrad && !tensor.tensor.dtype.isFloatingPoint {
+                throw interp.error("RuntimeError", "Only Tensors of floating point and complex dtype can require gradients")
+            }
+            return try interp.wrap(tensor.tensor, requiresGrad: requiresGrad, isParameter: true)
+        }
+        var attributes: [String: PyValue] = ["Parameter": .object(parameter)]
+        attributes["_own"] = nativeFunction("_own(obj, name)") { _, a in
+            guard case .object(let o) = a["obj"], let instance = o as? PyInstance, case .str(let name) = a["name"] else {
+                return .bool(false)
+            }
+            return .bool(instance.attributes[name] != nil)
+        }
+        attributes["_forget"] = nativeFunction("_forget(obj, name, required=False)") { interp, a in
+            guard case .object(let o) = a["obj"], let instance = o as? PyInstance, case .str(let name) = a["name"] else {
+                return .none
+            }
+            if instance.attributes.removeValue(forKey: name) == nil, try interp.truthy(a["required"]) {
+                throw interp.attributeError(a["obj"], name)
+            }
+            return .none
+        }
+        attributes["_no_attribute"] = nativeFunction("_no_attribute(obj, name)") { interp, a in
+            guard case .str(let name) = a["name"] else { return .none }
+            let error = interp.attributeError(a["obj"], name)
+            var candidates = interp.attributeNames(a["obj"])
+            if case .object(let o) = a["obj"], let instance = o as? PyInstance {
+                for key in ["_parameters", "_buffers", "_modules"] {
+                    guard case .dict(let registered) = instance.attributes[key] ?? .none else { continue }
+                    for case .str(let member) in registered.keyValues { candidates.append(member) }
+                }
+            }
+            let sorted = candidates.sorted()
+            error.exception.suggestion = { Interpreter.suggestion(for: name, among: sorted) }
+            throw error
+        }
+        attributes["_typename"] = nativeFunction("_typename(obj)") { interp, a in
+            if interp.isTensor(a["obj"]) { return .str("torch.FloatTensor") }
+            return .str(interp.typeOf(a["obj"]).name)
+        }
+        return attributes
+    }
+
+    /// A `torch.*` function by name (for natives that reuse T1's bindings).
+    func torchFunction(_ name: String) -> PyValue {
+        torchState.functions[name] ?? .none
+    }
+}

@@ -1,0 +1,5 @@
+import torch
+import torch.nn as nn
+mha = nn.MultiheadAttention(8, 2, batch_first=True)
+x = torch.randn(2, 5, 8)
+mha(x, x, x, key_padding_mask=torch.zeros(2, 4, dtype=torch.bool))

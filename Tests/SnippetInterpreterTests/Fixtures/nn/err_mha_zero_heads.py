@@ -1,0 +1,2 @@
+import torch.nn as nn
+mha = nn.MultiheadAttention(0, 3)

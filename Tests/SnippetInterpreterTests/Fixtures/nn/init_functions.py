@@ -1,0 +1,22 @@
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+w = torch.empty(3, 5)
+nn.init.xavier_uniform_(w)
+print(w)
+nn.init.xavier_normal_(w, gain=2.0)
+print(w)
+nn.init.kaiming_uniform_(w, mode='fan_out', nonlinearity='relu')
+print(w)
+nn.init.kaiming_normal_(w)
+print(w)
+nn.init.uniform_(w, -0.1, 0.1)
+print(w)
+nn.init.normal_(w, mean=1.0, std=0.01)
+print(w)
+print(nn.init.constant_(torch.empty(2), 0.5))
+print(nn.init.ones_(torch.empty(2)), nn.init.zeros_(torch.empty(2)))
+print(nn.init.calculate_gain('relu'), nn.init.calculate_gain('tanh'), nn.init.calculate_gain('leaky_relu', 0.2))
+g = torch.Generator().manual_seed(7)
+print(nn.init.uniform_(torch.empty(3), generator=g))

@@ -1,0 +1,27 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+torch.manual_seed(0)
+mha = nn.MultiheadAttention(4, 2, add_bias_kv=True, add_zero_attn=True)
+x = torch.randn(3, 1, 4)
+pad = torch.tensor([[False, False, True]])
+with torch.no_grad():
+    out, w = mha(x, x, x, key_padding_mask=pad)
+print(w.shape)
+print(w)
+logits = torch.randn(2, 3, 4)
+target = torch.tensor([[0, 1, 2, 0], [2, 2, 1, 0]])
+print(F.cross_entropy(logits, target))
+print(F.cross_entropy(torch.randn(3), torch.tensor(1)))
+print(F.one_hot(torch.arange(3)).float() @ torch.ones(3, 2))
+print(F.gelu(torch.tensor([1.0]), approximate='tanh'))
+print(F.silu(torch.randn(3, requires_grad=True)))
+print(F.dropout(torch.ones(3, requires_grad=True), 0.5))
+print(F.layer_norm(torch.randn(2, 3, requires_grad=True), (3,)))
+print(F.embedding(torch.tensor([1]), nn.Parameter(torch.randn(2, 2))))
+print(F.pad(torch.ones(1, 2, requires_grad=True), (1, 0)))
+print(nn.LeakyReLU(0.2), nn.LeakyReLU()(torch.tensor([-1.0, 2.0])))
+print(nn.Flatten()(torch.ones(2, 3, 4)).shape, nn.Flatten())
+print(nn.CrossEntropyLoss(), nn.MSELoss())
+print(F.mse_loss(torch.ones(2, requires_grad=True), torch.zeros(2)))
+print(F.log_softmax(torch.tensor([1.0, 2.0, 3.0]), 0))

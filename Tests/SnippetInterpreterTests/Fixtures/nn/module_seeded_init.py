@@ -1,0 +1,20 @@
+import torch
+import torch.nn as nn
+
+torch.manual_seed(3)
+lin = nn.Linear(4, 3)
+print(lin.weight)
+print(lin.bias)
+emb = nn.Embedding(4, 3, padding_idx=1)
+print(emb.weight)
+emb2 = nn.Embedding(6, 3)
+print(emb2.weight[:2])
+mha = nn.MultiheadAttention(4, 2, add_bias_kv=True)
+print(mha.in_proj_weight[:2])
+print(mha.bias_k)
+print(mha.out_proj.bias)
+mha2 = nn.MultiheadAttention(4, 1, kdim=3, vdim=2, bias=False)
+print(mha2.k_proj_weight)
+print(mha2.v_proj_weight)
+print(mha2.in_proj_bias, mha2.out_proj.bias)
+print(torch.rand(2))
