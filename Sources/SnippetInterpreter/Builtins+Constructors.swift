@@ -171,7 +171,7 @@ extension Interpreter {
 
     func updateDict(_ dict: PyDict, _ source: PyValue) throws {
         if case .dict(let other) = source {
-            for (k, v) in other.entries { dict[PyKey(value: k)] = v }
+            for (k, v) in other.keyedEntries { dict[k] = v }
             return
         }
         for (index, item) in try iterateChecked(source).enumerated() {

@@ -114,9 +114,9 @@ extension Interpreter {
         }
         method(dict, "popitem(self)") { interp, a in
             let d = try interp.dictSelf(a["self"])
-            guard let last = d.entries.last else { throw interp.error("KeyError", "popitem(): dictionary is empty") }
-            d[PyKey(value: last.key)] = nil
-            return .tuple([last.key, last.value])
+            guard let last = d.keyedEntries.last else { throw interp.error("KeyError", "popitem(): dictionary is empty") }
+            d[last.key] = nil
+            return .tuple([last.key.value, last.value])
         }
         rawMethod(dict, "update") { interp, args, kwargs in
             let d = try interp.dictSelf(args[0])

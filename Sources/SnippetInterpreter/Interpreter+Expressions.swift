@@ -30,7 +30,7 @@ extension Interpreter {
             if items.count > 2 && items.allSatisfy(\.isConstant) {
                 // CPython folds constant displays into a frozenset rebuilt in its own iteration order.
                 let folded = PySet()
-                for element in set.elements { folded.insert(PyKey(value: element)) }
+                for element in set.keys { folded.insert(element) }
                 let result = PySet()
                 result.merge(folded)
                 return .object(result)
@@ -47,7 +47,7 @@ extension Interpreter {
                     guard case .dict(let other) = mapping else {
                         throw typeError("'\(typeOf(mapping).name)' object is not a mapping")
                     }
-                    for (k, v) in other.entries { dict[PyKey(value: k)] = v }
+                    for (k, v) in other.keyedEntries { dict[k] = v }
                 }
             }
             return .dict(dict)

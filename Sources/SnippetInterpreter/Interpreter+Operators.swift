@@ -287,7 +287,7 @@ extension Interpreter {
             }
         case (.dict(let a), .dict(let b)) where op == .bitOr:
             let result = a.copy()
-            for (k, v) in b.entries { result[PyKey(value: k)] = v }
+            for (k, v) in b.keyedEntries { result[k] = v }
             return .dict(result)
         default:
             return nil
@@ -385,8 +385,8 @@ extension Interpreter {
             }
             return .bool(equal == (op == .eq))
         case (.object(let a as PySet), .object(let b as PySet)):
-            let subset = a.elements.allSatisfy { b.contains(PyKey(value: $0)) }
-            let superset = b.elements.allSatisfy { a.contains(PyKey(value: $0)) }
+            let subset = a.keys.allSatisfy { b.contains($0) }
+            let superset = b.keys.allSatisfy { a.contains($0) }
             switch op {
             case .eq: return .bool(subset && superset)
             case .ne: return .bool(!(subset && superset))
@@ -531,8 +531,13 @@ extension Interpreter {
         case .object(let o):
             if let set = o as? PySet, !set.frozen { throw typeError("unhashable type: 'set'") }
             if let instance = o as? PyInstance {
-                if let hash = instance.cls.lookup("__hash__"), hash.isNone {
-                    throw typeError("unhashable type: '\(instance.cls.name)'")
+                if let hash = instance.cls.lookup("__hash__") {
+                    if hash.isNone { throw typeError("unhashable type: '\(instance.cls.name)'") }
+                    if case .object(let f) = hash, f is PyFunction {
+                        let result = try callMethod(hash, value, [])
+                        guard let h = intValue(result) else { throw typeError("__hash__ method should return an integer") }
+                        return PyKey(value: value, customHash: h, equality: keyEquality)
+                    }
                 }
             }
         default: break

@@ -59,6 +59,7 @@ final class Interpreter {
     /// Exception currently being handled (for bare `raise` and implicit chaining).
     var handling: [PyInstance] = []
     var objectIds: [ObjectIdentifierKey: Int] = [:]
+    lazy var keyEquality = KeyEquality(self)
     /// Depth of Swift-level recursion over nested values (comparisons), bounded like Python frames.
     var nativeDepth = 0
     /// Module-level names in first-binding order (`SnippetSession.globalNames`).

@@ -27,6 +27,8 @@ final class PySet: PyObject {
         table.compactMap { if case .active(let key, _) = $0 { key.value } else { nil } }
     }
 
+    var keys: [PyKey] { entries.map(\.0) }
+
     private var entries: [(PyKey, Int)] {
         table.compactMap { if case .active(let key, let hash) = $0 { (key, hash) } else { nil } }
     }
@@ -49,9 +51,9 @@ final class PySet: PyObject {
         }
     }
 
-    func contains(_ key: PyKey) -> Bool { find(key, PySet.hash(key.value)) != nil }
+    func contains(_ key: PyKey) -> Bool { find(key, key.customHash ?? PySet.hash(key.value)) != nil }
 
-    func insert(_ key: PyKey) { insert(key, PySet.hash(key.value)) }
+    func insert(_ key: PyKey) { insert(key, key.customHash ?? PySet.hash(key.value)) }
 
     /// CPython's set_add_entry.
     private func insert(_ key: PyKey, _ hash: Int) {
@@ -111,7 +113,7 @@ final class PySet: PyObject {
 
     @discardableResult
     func remove(_ key: PyKey) -> Bool {
-        guard let slot = find(key, PySet.hash(key.value)) else { return false }
+        guard let slot = find(key, key.customHash ?? PySet.hash(key.value)) else { return false }
         table[slot] = .dummy
         count -= 1
         return true

@@ -74,8 +74,25 @@ final class PyList {
 /// Hashable key with Python equality for the hashable builtins (1 == 1.0 == True); objects hash by identity.
 struct PyKey: Hashable {
     let value: PyValue
+    /// Result of a user-defined `__hash__`; such keys compare with the class's `__eq__` through `interpreter`.
+    var customHash: Int?
+    var equality: KeyEquality?
 
-    static func == (lhs: PyKey, rhs: PyKey) -> Bool { PyKey.equal(lhs.value, rhs.value) }
+    init(value: PyValue) { self.value = value }
+
+    init(value: PyValue, customHash: Int, equality: KeyEquality) {
+        self.value = value
+        self.customHash = customHash
+        self.equality = equality
+    }
+
+    static func == (lhs: PyKey, rhs: PyKey) -> Bool {
+        if let interp = (lhs.equality ?? rhs.equality)?.interpreter, lhs.customHash != nil || rhs.customHash != nil {
+            if lhs.value.isIdentical(to: rhs.value) { return true }
+            return (try? interp.equals(lhs.value, rhs.value)) ?? false
+        }
+        return PyKey.equal(lhs.value, rhs.value)
+    }
 
     static func equal(_ a: PyValue, _ b: PyValue) -> Bool {
         switch (a, b) {
@@ -90,7 +107,9 @@ struct PyKey: Hashable {
         }
     }
 
-    func hash(into hasher: inout Hasher) { PyKey.hash(value, into: &hasher) }
+    func hash(into hasher: inout Hasher) {
+        if let customHash { hasher.combine(customHash) } else { PyKey.hash(value, into: &hasher) }
+    }
 
     static func hash(_ value: PyValue, into hasher: inout Hasher) {
         switch value {
@@ -120,6 +139,12 @@ extension PyValue {
         default: return nil
         }
     }
+}
+
+/// Lets keys with a user-defined `__hash__` call the class's `__eq__` (weak: keys must not keep a session alive).
+final class KeyEquality {
+    weak var interpreter: Interpreter?
+    init(_ interpreter: Interpreter) { self.interpreter = interpreter }
 }
 
 /// Insertion-ordered dictionary (Python 3.7+ semantics).
@@ -176,6 +201,13 @@ final class PyDict {
 
     var keyValues: [PyValue] { keys.compactMap { $0?.value } }
 
+    /// Entries with their original keys (which keep any user-defined hash).
+    var keyedEntries: [(key: PyKey, value: PyValue)] {
+        var result: [(key: PyKey, value: PyValue)] = []
+        for (i, key) in keys.enumerated() { if let key { result.append((key, storage[i])) } }
+        return result
+    }
+
     func removeAll() {
         keys = []
         index = [:]
@@ -185,7 +217,7 @@ final class PyDict {
 
     func copy() -> PyDict {
         let result = PyDict()
-        for (k, v) in entries { result[PyKey(value: k)] = v }
+        for (k, v) in keyedEntries { result[k] = v }
         return result
     }
 }
