@@ -193,7 +193,9 @@ def challenge_text(index, kind, r, plain):
         r.shuffle(choices)
         lines = "\n".join(f"- [{'x' if ok else ' '}] {text}" for text, ok in choices)
         return (f"---\ntype: conceptual\ndifficulty: intermediate\ntags: [attention]\n---\n\n"
-                f"# {question} ({number})\n\n{question}\n\n## Choices\n\n{lines}\n")
+                f"# {question} ({number})\n\n{question}\n\n## Choices\n\n{lines}\n\n"
+                f"## Hint\n\nThink about what softmax does with large or infinite scores.\n\n"
+                f"## Explanation\n\n{right}\n")
     body = plain_snippet(kind, r) if plain else torch_snippet(kind, r)
     header = PLAIN_HELPERS if plain else TORCH_HEADER
     if index % 4 == 3:
@@ -203,7 +205,9 @@ def challenge_text(index, kind, r, plain):
         code = f"What does this print?\n\n```python\n{header}{body}```\n"
     difficulty = ["beginner", "intermediate", "advanced"][index % 3]
     return (f"---\ntype: predict-output\ndifficulty: {difficulty}\ntags: [attention, {kind.replace('_', '-')}]\n---\n\n"
-            f"# {TITLES[kind]} ({number})\n\n{code}\n## Answer\n\n```text\n?\n```\n")
+            f"# {TITLES[kind]} ({number})\n\n{code}\n## Answer\n\n```text\n?\n```\n\n"
+            f"## Hint\n\nWork out the shapes first, then the values.\n\n"
+            f"## Explanation\n\nRunning the snippet prints:\n{{{{ output }}}}\n")
 
 
 def generate(count, outdir, plain, per_quiz):

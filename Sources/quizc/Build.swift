@@ -132,11 +132,6 @@ struct SiteBuilder: Sendable {
             site = compiled
             diagnostics = warnings
         }
-        let summary = progress.map { progress in
-            BuildProgress.summary("built", challenges: site.quizzes.reduce(0) { $0 + $1.challenges.count },
-                                  quizzes: site.quizzes.count, elapsed: progress.elapsed,
-                                  cached: progress.cacheStats?.snapshot.hits)
-        } ?? ""
         if diagnostics.contains(where: { $0.severity == .error }) {
             return Outcome(status: .invalid, diagnostics: diagnostics)
         }
@@ -163,6 +158,11 @@ struct SiteBuilder: Sendable {
             diagnostics.append(.error(error.description, at: SourceLocation(file: paths.output, line: 1), rule: "output"))
             return Outcome(status: .ioFailure, diagnostics: diagnostics)
         }
+        let summary = progress.map { progress in
+            BuildProgress.summary("built", challenges: site.quizzes.reduce(0) { $0 + $1.challenges.count },
+                                  quizzes: site.quizzes.count, elapsed: progress.elapsed,
+                                  cached: progress.cacheStats?.snapshot.hits)
+        } ?? ""
         return Outcome(status: .written(files.count), diagnostics: diagnostics, summary: summary)
     }
 }

@@ -18,6 +18,7 @@ struct FixCommand: AsyncParsableCommand {
         run.progress.start()
         defer { run.progress.finish() }
         let bundle = try readContent(paths)
+        run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }
         let executor = try content.makeExecutor(for: bundle, run: run)
         let fixed = await Fixer.fix(bundle, executor: executor)
         for edit in fixed.edits.sorted(by: { $0.path < $1.path }) {
