@@ -6,6 +6,14 @@ let kernelSettings: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
 ]
 
+#if arch(x86_64)
+/// The AVX2 micro-kernel target is compiled for Haswell-class CPUs (AVX2 + FMA); TensorKernel calls it
+/// only after a run-time CPUID check, so the default build still runs on any x86-64.
+let avx2Settings: [SwiftSetting] = kernelSettings + [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let avx2Settings: [SwiftSetting] = kernelSettings
+#endif
+
 let package = Package(
     name: "quizc",
     platforms: [.macOS(.v14)],
@@ -27,7 +35,15 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(name: "TensorKernel", swiftSettings: kernelSettings),
+        .target(name: "CPUFeatures"),
+        .target(name: "TensorKernelAVX2", swiftSettings: avx2Settings),
+        .target(
+            name: "TensorKernel", dependencies: ["CPUFeatures", "TensorKernelAVX2"], swiftSettings: kernelSettings
+        ),
+        .executableTarget(
+            name: "KernelBench", dependencies: ["TensorKernel"], path: "Benchmarks/KernelBench",
+            swiftSettings: kernelSettings
+        ),
         .target(name: "SnippetInterpreter", dependencies: ["TensorKernel"], swiftSettings: kernelSettings),
         .target(name: "QuizCore"),
         .target(
@@ -47,7 +63,7 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
-        .testTarget(name: "TensorKernelTests", dependencies: ["TensorKernel"]),
+        .testTarget(name: "TensorKernelTests", dependencies: ["TensorKernel"], exclude: ["Fixtures"]),
         .testTarget(name: "SnippetInterpreterTests", dependencies: ["SnippetInterpreter"], exclude: ["Fixtures"]),
         .testTarget(name: "QuizCoreTests", dependencies: ["QuizCore"]),
         .testTarget(name: "QuizMarkdownTests", dependencies: ["QuizMarkdown"]),

@@ -1,0 +1,111 @@
+/// Portable twins of the AVX2 attention kernels in TensorKernelAVX2 (same operations, same order).
+
+/// a: (6, kc) row-major with row stride lda, b: (kc, 16) row-major ldb -> c: (6, 16) row-major ldc.
+/// `c = a·b`, or `c += a·b` when `accumulate`; each lane is one FMA chain in k order.
+func attentionTileGeneric(
+    kc: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    typealias V = SIMD8<Float>
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    if accumulate {
+        c00 = UnsafeRawPointer(c).loadUnaligned(as: V.self)
+        c01 = UnsafeRawPointer(c + 8).loadUnaligned(as: V.self)
+        c10 = UnsafeRawPointer(c + ldc).loadUnaligned(as: V.self)
+        c11 = UnsafeRawPointer(c + ldc + 8).loadUnaligned(as: V.self)
+        c20 = UnsafeRawPointer(c + 2 * ldc).loadUnaligned(as: V.self)
+        c21 = UnsafeRawPointer(c + 2 * ldc + 8).loadUnaligned(as: V.self)
+        c30 = UnsafeRawPointer(c + 3 * ldc).loadUnaligned(as: V.self)
+        c31 = UnsafeRawPointer(c + 3 * ldc + 8).loadUnaligned(as: V.self)
+        c40 = UnsafeRawPointer(c + 4 * ldc).loadUnaligned(as: V.self)
+        c41 = UnsafeRawPointer(c + 4 * ldc + 8).loadUnaligned(as: V.self)
+        c50 = UnsafeRawPointer(c + 5 * ldc).loadUnaligned(as: V.self)
+        c51 = UnsafeRawPointer(c + 5 * ldc + 8).loadUnaligned(as: V.self)
+    }
+    let a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda, a4 = a + 4 * lda, a5 = a + 5 * lda
+    var pb = b
+    for p in 0..<kc {
+        let b0 = UnsafeRawPointer(pb).loadUnaligned(as: V.self)
+        let b1 = UnsafeRawPointer(pb + 8).loadUnaligned(as: V.self)
+        var s = V(repeating: a[p])
+        c00 = c00.addingProduct(s, b0)
+        c01 = c01.addingProduct(s, b1)
+        s = V(repeating: a1[p])
+        c10 = c10.addingProduct(s, b0)
+        c11 = c11.addingProduct(s, b1)
+        s = V(repeating: a2[p])
+        c20 = c20.addingProduct(s, b0)
+        c21 = c21.addingProduct(s, b1)
+        s = V(repeating: a3[p])
+        c30 = c30.addingProduct(s, b0)
+        c31 = c31.addingProduct(s, b1)
+        s = V(repeating: a4[p])
+        c40 = c40.addingProduct(s, b0)
+        c41 = c41.addingProduct(s, b1)
+        s = V(repeating: a5[p])
+        c50 = c50.addingProduct(s, b0)
+        c51 = c51.addingProduct(s, b1)
+        pb += ldb
+    }
+    UnsafeMutableRawPointer(c).storeBytes(of: c00, as: V.self)
+    UnsafeMutableRawPointer(c + 8).storeBytes(of: c01, as: V.self)
+    UnsafeMutableRawPointer(c + ldc).storeBytes(of: c10, as: V.self)
+    UnsafeMutableRawPointer(c + ldc + 8).storeBytes(of: c11, as: V.self)
+    UnsafeMutableRawPointer(c + 2 * ldc).storeBytes(of: c20, as: V.self)
+    UnsafeMutableRawPointer(c + 2 * ldc + 8).storeBytes(of: c21, as: V.self)
+    UnsafeMutableRawPointer(c + 3 * ldc).storeBytes(of: c30, as: V.self)
+    UnsafeMutableRawPointer(c + 3 * ldc + 8).storeBytes(of: c31, as: V.self)
+    UnsafeMutableRawPointer(c + 4 * ldc).storeBytes(of: c40, as: V.self)
+    UnsafeMutableRawPointer(c + 4 * ldc + 8).storeBytes(of: c41, as: V.self)
+    UnsafeMutableRawPointer(c + 5 * ldc).storeBytes(of: c50, as: V.self)
+    UnsafeMutableRawPointer(c + 5 * ldc + 8).storeBytes(of: c51, as: V.self)
+}
+
+/// x: (count), count a multiple of 8 -> x = exp_u20(x - maximum) in place; returns the sum of the results.
+func attentionExpRowGeneric(_ x: UnsafeMutablePointer<Float>, count: Int, maximum: Float) -> Float {
+    let lnFltMin = Float(bitPattern: 0xc2ae_ac50)
+    let lnFltMax = Float(bitPattern: 0x42b1_7218)
+    let log2e = Float(bitPattern: 0x3fb8_aa3b)
+    let ln2 = Float(bitPattern: 0x3f31_7218)
+    // Branch-free scalar form of ATen's `exp_u20`, written so that LLVM vectorises it.
+    for i in 0..<count {
+        let value = x[i] - maximum
+        let clampedHigh = value < lnFltMax ? value : lnFltMax
+        let src = clampedHigh > lnFltMin ? clampedHigh : lnFltMin
+        let fx = Float(0.5).addingProduct(src, log2e).rounded(.down)
+        let r = src.addingProduct(-fx, ln2)
+        var res = Float(0.0418978221).addingProduct(r, 0.00828929059)
+        res = Float(0.166676521).addingProduct(r, res)
+        res = Float(0.499991506).addingProduct(r, res)
+        res = Float(0.999999701).addingProduct(r, res)
+        res = Float(1).addingProduct(r, res)
+        let exponentBits = (fx + 8_388_734).bitPattern & 0xff
+        let twoPow = value < lnFltMin ? 0 : Float(bitPattern: exponentBits << 23)
+        x[i] = res * twoPow * 2
+    }
+    typealias V = SIMD8<Float>
+    var sum = V()
+    var i = 0
+    while i < count {
+        sum += UnsafeRawPointer(x + i).loadUnaligned(as: V.self)
+        i += 8
+    }
+    return ((sum[0] + sum[4]) + (sum[2] + sum[6])) + ((sum[1] + sum[5]) + (sum[3] + sum[7]))
+}
+
+/// x: (count), count a multiple of 8 -> x = x * scale in place; returns the maximum (NaN-free inputs).
+func attentionScaleMaxRowGeneric(_ x: UnsafeMutablePointer<Float>, count: Int, scale: Float) -> Float {
+    typealias V = SIMD8<Float>
+    for i in 0..<count { x[i] *= scale }
+    var best = V(repeating: -.infinity)
+    var i = 0
+    while i < count {
+        let value = UnsafeRawPointer(x + i).loadUnaligned(as: V.self)
+        best.replace(with: value, where: value .> best)
+        i += 8
+    }
+    var result = best[0]
+    for lane in 1..<8 where best[lane] > result { result = best[lane] }
+    return result
+}

@@ -1,0 +1,217 @@
+import CPUFeatures
+#if arch(x86_64)
+import TensorKernelAVX2
+#endif
+
+/// The float32 micro-kernel implementations; they compute identical bits, only speed differs.
+enum GemmMicroKernelPath: Sendable {
+    /// Portable Swift SIMD code (`addingProduct`, i.e. FMA) for any CPU.
+    case generic
+    /// The same code compiled for AVX2 + FMA, chosen at run time when the CPU has both.
+    case avx2
+
+    /// The fastest path this CPU can run.
+    static let detected: GemmMicroKernelPath = quizc_cpu_has_avx2_fma() != 0 ? .avx2 : .generic
+
+    /// Paths this CPU can run, for tests that compare them.
+    static var available: [GemmMicroKernelPath] { detected == .avx2 ? [.generic, .avx2] : [.generic] }
+}
+
+/// Cache-blocking sizes (GotoBLAS scheme): a kc×16 B panel stays in L1, an mc×kc A block in L2.
+enum GemmBlocking {
+    static let mc = 240
+    static let kc = 256
+    static let nc = 4096
+}
+
+/// Problems at least this many multiply-adds (64³) use `gemmFast`; smaller ones use `gemmReference`
+/// so quiz-size float32 products keep PyTorch's exact bits.
+public let gemmFastThreshold = 64 * 64 * 64
+
+/// a: (M, K) at `a[i*aRowStride + p*aColStride]`, b: (K, N) at `b[p*bRowStride + j*bColStride]`
+/// -> c: (M, N) row-major ldc. Each c[i, j] is the sequential FMA chain over p = 0..<K starting from 0,
+/// so results are identical for every blocking, thread count and CPU path.
+public func gemmFast(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Float>, aRowStride: Int, aColStride: Int,
+    b: UnsafePointer<Float>, bRowStride: Int, bColStride: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int,
+    threads: Int = Parallel.processorCount
+) {
+    gemmFast(
+        m: m, n: n, k: k, a: a, aRowStride: aRowStride, aColStride: aColStride,
+        b: b, bRowStride: bRowStride, bColStride: bColStride, c: c, ldc: ldc,
+        threads: threads, path: .detected)
+}
+
+/// `gemmFast` with the micro-kernel path chosen by the caller (tests compare the paths).
+func gemmFast(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Float>, aRowStride: Int, aColStride: Int,
+    b: UnsafePointer<Float>, bRowStride: Int, bColStride: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int,
+    threads: Int, path: GemmMicroKernelPath
+) {
+    guard m > 0, n > 0 else { return }
+    guard k > 0 else {
+        for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
+        return
+    }
+    // One multiply-add chunk per thread of at least ~2 MFLOP, else threads cost more than they save.
+    let useful = max(1, min(threads, m * n * k / (1 << 20)))
+    if useful == 1 {
+        gemmSingleThread(
+            m: m, n: n, k: k, a: a, aRowStride: aRowStride, aColStride: aColStride,
+            b: b, bRowStride: bRowStride, bColStride: bColStride, c: c, ldc: ldc, path: path)
+        return
+    }
+    // Split the larger output side into tile-aligned ranges; each thread owns its outputs entirely.
+    if m >= n {
+        let ranges = Parallel.split(m, parts: useful, granule: gemmMR)
+        Parallel.forEach(ranges.count) { part in
+            let rows = ranges[part]
+            gemmSingleThread(
+                m: rows.count, n: n, k: k, a: a + rows.lowerBound * aRowStride,
+                aRowStride: aRowStride, aColStride: aColStride,
+                b: b, bRowStride: bRowStride, bColStride: bColStride,
+                c: c + rows.lowerBound * ldc, ldc: ldc, path: path)
+        }
+    } else {
+        let ranges = Parallel.split(n, parts: useful, granule: gemmNR)
+        Parallel.forEach(ranges.count) { part in
+            let columns = ranges[part]
+            gemmSingleThread(
+                m: m, n: columns.count, k: k, a: a, aRowStride: aRowStride, aColStride: aColStride,
+                b: b + columns.lowerBound * bColStride, bRowStride: bRowStride, bColStride: bColStride,
+                c: c + columns.lowerBound, ldc: ldc, path: path)
+        }
+    }
+}
+
+/// The blocked loop nest on one thread: jc (nc) → pc (kc) → ic (mc) → jr (16) → ir (6).
+private func gemmSingleThread(
+    m: Int, n: Int, k: Int,
+    a: UnsafePointer<Float>, aRowStride: Int, aColStride: Int,
+    b: UnsafePointer<Float>, bRowStride: Int, bColStride: Int,
+    c: UnsafeMutablePointer<Float>, ldc: Int,
+    path: GemmMicroKernelPath
+) {
+    let mcMax = min(GemmBlocking.mc, roundUp(m, gemmMR))
+    let kcMax = min(GemmBlocking.kc, k)
+    let ncMax = min(GemmBlocking.nc, roundUp(n, gemmNR))
+    let packedA = UnsafeMutableRawPointer.allocate(byteCount: mcMax * kcMax * 4, alignment: 64)
+        .bindMemory(to: Float.self, capacity: mcMax * kcMax)
+    let packedB = UnsafeMutableRawPointer.allocate(byteCount: ncMax * kcMax * 4, alignment: 64)
+        .bindMemory(to: Float.self, capacity: ncMax * kcMax)
+    let edgeTile = UnsafeMutablePointer<Float>.allocate(capacity: gemmMR * gemmNR)
+    defer {
+        packedA.deallocate()
+        packedB.deallocate()
+        edgeTile.deallocate()
+    }
+
+    for jc in stride(from: 0, to: n, by: GemmBlocking.nc) {
+        let nc = min(GemmBlocking.nc, n - jc)
+        for pc in stride(from: 0, to: k, by: GemmBlocking.kc) {
+            let kc = min(GemmBlocking.kc, k - pc)
+            packB(
+                b + pc * bRowStride + jc * bColStride, rowStride: bRowStride, colStride: bColStride,
+                kc: kc, nc: nc, into: packedB)
+            for ic in stride(from: 0, to: m, by: GemmBlocking.mc) {
+                let mc = min(GemmBlocking.mc, m - ic)
+                packA(
+                    a + ic * aRowStride + pc * aColStride, rowStride: aRowStride, colStride: aColStride,
+                    mc: mc, kc: kc, into: packedA)
+                for jr in stride(from: 0, to: nc, by: gemmNR) {
+                    let nr = min(gemmNR, nc - jr)
+                    let panelB = packedB + jr * kc
+                    for ir in stride(from: 0, to: mc, by: gemmMR) {
+                        let mr = min(gemmMR, mc - ir)
+                        let panelA = packedA + ir * kc
+                        let tile = c + (ic + ir) * ldc + jc + jr
+                        // The next tile down is written next: start fetching its rows of C now.
+                        if ir + gemmMR < mc {
+                            for r in 0..<min(gemmMR, mc - ir - gemmMR) {
+                                quizc_prefetch_for_write(tile + (gemmMR + r) * ldc)
+                                quizc_prefetch_for_write(tile + (gemmMR + r) * ldc + nr - 1)
+                            }
+                        }
+                        if mr == gemmMR && nr == gemmNR {
+                            runMicroKernel(path, kc: kc, a: panelA, b: panelB, c: tile, ldc: ldc, accumulate: pc > 0)
+                        } else {
+                            // Partial tile: compute a full 6×16 tile in scratch, keep the valid corner.
+                            if pc > 0 {
+                                for r in 0..<mr { (edgeTile + r * gemmNR).update(from: tile + r * ldc, count: nr) }
+                            }
+                            runMicroKernel(
+                                path, kc: kc, a: panelA, b: panelB, c: edgeTile, ldc: gemmNR, accumulate: pc > 0)
+                            for r in 0..<mr { (tile + r * ldc).update(from: edgeTile + r * gemmNR, count: nr) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+@inline(__always)
+private func runMicroKernel(
+    _ path: GemmMicroKernelPath, kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+    c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+) {
+    switch path {
+    case .generic:
+        gemmMicroKernelGeneric(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    case .avx2:
+        #if arch(x86_64)
+        gemmMicroKernelAVX2(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+        #else
+        gemmMicroKernelGeneric(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+        #endif
+    }
+}
+
+/// a: (mc, kc) strided -> panels of 6 rows, each (kc, 6) k-major; rows past mc are zero.
+/// Walks each source row along k, so row-major A is read contiguously.
+private func packA(
+    _ a: UnsafePointer<Float>, rowStride: Int, colStride: Int, mc: Int, kc: Int,
+    into packed: UnsafeMutablePointer<Float>
+) {
+    for ir in stride(from: 0, to: mc, by: gemmMR) {
+        let panel = packed + ir * kc
+        let mr = min(gemmMR, mc - ir)
+        for r in 0..<mr {
+            let row = a + (ir + r) * rowStride
+            for p in 0..<kc { panel[p * gemmMR + r] = row[p * colStride] }
+        }
+        for r in mr..<gemmMR {
+            for p in 0..<kc { panel[p * gemmMR + r] = 0 }
+        }
+    }
+}
+
+/// b: (kc, nc) strided -> panels of 16 columns, each (kc, 16) k-major; columns past nc are zero.
+private func packB(
+    _ b: UnsafePointer<Float>, rowStride: Int, colStride: Int, kc: Int, nc: Int,
+    into packed: UnsafeMutablePointer<Float>
+) {
+    var out = packed
+    for jr in stride(from: 0, to: nc, by: gemmNR) {
+        let nr = min(gemmNR, nc - jr)
+        for p in 0..<kc {
+            let row = b + p * rowStride + jr * colStride
+            if colStride == 1 && nr == gemmNR {
+                let values = UnsafeRawPointer(row).loadUnaligned(as: SIMD16<Float>.self)
+                UnsafeMutableRawPointer(out).storeBytes(of: values, as: SIMD16<Float>.self)
+            } else if colStride == 1 {
+                out.update(from: row, count: nr)
+            } else {
+                for j in 0..<nr { out[j] = row[j * colStride] }
+            }
+            for j in nr..<gemmNR { out[j] = 0 }
+            out += gemmNR
+        }
+    }
+}
+
+private func roundUp(_ value: Int, _ multiple: Int) -> Int { (value + multiple - 1) / multiple * multiple }

@@ -1,0 +1,45 @@
+/// The 32-bit Mersenne Twister behind PyTorch's CPU generator; same stream as C++ `std::mt19937(seed)`.
+public struct MT19937: Sendable, Hashable {
+    private static let n = 624
+    private static let m = 397
+    private static let matrixA: UInt32 = 0x9908_B0DF
+    private static let upperMask: UInt32 = 0x8000_0000
+    private static let lowerMask: UInt32 = 0x7FFF_FFFF
+
+    private var state: [UInt32]
+    private var index: Int
+
+    /// Classic `init_genrand`; the first output triggers a full twist.
+    public init(seed: UInt32) {
+        var state = [UInt32](repeating: 0, count: Self.n)
+        state[0] = seed
+        for j in 1..<Self.n {
+            let previous = state[j - 1]
+            state[j] = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(j)
+        }
+        self.state = state
+        index = Self.n
+    }
+
+    /// The next tempered 32-bit output.
+    public mutating func next() -> UInt32 {
+        if index >= Self.n { twist() }
+        var y = state[index]
+        index += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9D2C_5680
+        y ^= (y << 15) & 0xEFC6_0000
+        y ^= y >> 18
+        return y
+    }
+
+    private mutating func twist() {
+        state.withUnsafeMutableBufferPointer { s in
+            for k in 0..<Self.n {
+                let y = (s[k] & Self.upperMask) | (s[(k + 1) % Self.n] & Self.lowerMask)
+                s[k] = s[(k + Self.m) % Self.n] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : Self.matrixA)
+            }
+        }
+        index = 0
+    }
+}
