@@ -9,12 +9,13 @@ public enum QuizCompiler {
         public var diagnostics: [Diagnostic]
     }
 
-    /// load → model → execute (concurrently, results in file order) → validate.
-    public static func compile(_ bundle: ContentBundle, executor: some ChallengeExecutor) async -> Output {
+    /// load → model → execute (concurrently, results in file order) → validate. `width` bounds how many
+    /// challenges run at once (nil: all of them); the output is the same for every width and scheduling.
+    public static func compile(_ bundle: ContentBundle, executor: some ChallengeExecutor, width: Int? = nil) async -> Output {
         let (site, loadDiagnostics) = ContentLoader.load(bundle)
         var diagnostics = loadDiagnostics
         var compiledQuizzes: [CompiledQuiz] = []
-        var results = await execute(site.quizzes.flatMap(\.challenges), executor: executor)[...]
+        var results = await execute(site.quizzes.flatMap(\.challenges), executor: executor, width: width)[...]
         for quiz in site.quizzes {
             let quizResults = results.prefix(quiz.challenges.count)
             results = results.dropFirst(quiz.challenges.count)
@@ -31,17 +32,26 @@ public enum QuizCompiler {
         return Output(site: CompiledSite(site: site, quizzes: compiledQuizzes), diagnostics: diagnostics)
     }
 
-    /// Runs every challenge that has runnable code, all at once; the result array follows `challenges`.
-    static func execute(_ challenges: [Challenge], executor: some ChallengeExecutor) async -> [ExecutionResult?] {
-        await withTaskGroup(of: (Int, ExecutionResult?).self) { group in
-            for (index, challenge) in challenges.enumerated() {
-                group.addTask {
-                    guard challenge.hasRunnableCode else { return (index, nil) }
-                    return (index, await executor.execute(challenge))
-                }
+    /// Runs every challenge that has runnable code, at most `width` at a time (a sliding window, so a long
+    /// course does not queue thousands of tasks ahead of everything else); the result array follows `challenges`.
+    static func execute(_ challenges: [Challenge], executor: some ChallengeExecutor, width: Int? = nil) async -> [ExecutionResult?] {
+        let runnable = challenges.indices.filter { challenges[$0].hasRunnableCode }
+        let limit = max(1, width ?? runnable.count)
+        return await withTaskGroup(of: (Int, ExecutionResult).self) { group in
+            var pending = runnable.makeIterator()
+            for _ in 0..<limit {
+                guard let index = pending.next() else { break }
+                let challenge = challenges[index]
+                group.addTask { (index, await executor.execute(challenge)) }
             }
             var results = [ExecutionResult?](repeating: nil, count: challenges.count)
-            for await (index, result) in group { results[index] = result }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if let next = pending.next() {
+                    let challenge = challenges[next]
+                    group.addTask { (next, await executor.execute(challenge)) }
+                }
+            }
             return results
         }
     }

@@ -16,11 +16,18 @@ struct CheckCommand: AsyncParsableCommand {
     var format: OutputFormat = .text
 
     func run() async throws {
+        let run = content.makeRun()
+        run.progress.start()
         let bundle = try readContent(content.resolvedPaths)
-        let output = await QuizCompiler.compile(bundle, executor: try content.makeExecutor())
+        run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }
+        let output = await QuizCompiler.compile(bundle, executor: try content.makeExecutor(for: bundle, run: run),
+                                                width: ProcessInfo.processInfo.activeProcessorCount)
+        run.progress.finish()
         let engine = DiagnosticsEngine(output.diagnostics)
         let files = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }
-        report(engine, format: format, summary: "checked \(files) challenge file\(files == 1 ? "" : "s"): \(engine.summary)")
+        let summary = BuildProgress.summary("checked", challenges: files, quizzes: bundle.quizzes.count,
+                                            elapsed: run.progress.elapsed, cached: run.cacheStats?.snapshot.hits)
+        report(engine, format: format, summary: "\(summary): \(engine.summary)")
         if engine.hasErrors { throw ExitCode(1) }
     }
 }

@@ -14,8 +14,13 @@ struct FixCommand: AsyncParsableCommand {
 
     func run() async throws {
         let paths = content.resolvedPaths
-        let executor = try content.makeExecutor()
-        let fixed = await Fixer.fix(try readContent(paths), executor: executor)
+        let run = content.makeRun()
+        run.progress.start()
+        defer { run.progress.finish() }
+        let bundle = try readContent(paths)
+        run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }
+        let executor = try content.makeExecutor(for: bundle, run: run)
+        let fixed = await Fixer.fix(bundle, executor: executor)
         for edit in fixed.edits.sorted(by: { $0.path < $1.path }) {
             do {
                 try Data(edit.newBytes).write(to: URL(fileURLWithPath: edit.path), options: .atomic)
@@ -25,8 +30,10 @@ struct FixCommand: AsyncParsableCommand {
             }
             for change in edit.changes { print("\(change.location): fixed: \(change.description)") }
         }
-        // Re-check what is on disk now, so the exit code says whether the content is valid.
+        // Re-check what is on disk now, so the exit code says whether the content is valid; unchanged
+        // snippets come from the cache the first pass filled.
         let output = await QuizCompiler.compile(try readContent(paths), executor: executor)
+        run.progress.finish()
         var engine = DiagnosticsEngine(output.diagnostics)
         engine.emit(contentsOf: fixed.diagnostics)
         let changeCount = fixed.edits.reduce(0) { $0 + $1.changes.count }

@@ -15,9 +15,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let state = LiveState()
-        let builder = SiteBuilder.current
         let paths = self.paths
-        await state.record(await rebuild(builder, paths))
+        await state.record(await rebuild(paths))
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
         await server.appendRoute("GET /__quizc/status") { _ in
             let (version, messages) = await state.snapshot()
@@ -39,7 +38,7 @@ struct Serve: AsyncParsableCommand {
                 if now != last {
                     last = now
                     say("change detected, rebuilding")
-                    await state.record(await rebuild(builder, paths))
+                    await state.record(await rebuild(paths))
                 }
             }
         }
@@ -47,10 +46,14 @@ struct Serve: AsyncParsableCommand {
         try await server.run()
     }
 
-    private func rebuild(_ builder: SiteBuilder, _ paths: SitePaths) async -> [Diagnostic] {
-        let outcome = await builder.build(paths)
+    /// A full rebuild in which unchanged challenges come from the result cache instead of running again.
+    private func rebuild(_ paths: SitePaths) async -> [Diagnostic] {
+        let run = RunExecutor.standard(useCache: !paths.noCache)
+        run.progress.start()
+        let outcome = await SiteBuilder.current(run).build(paths)
+        run.progress.finish()
         outcome.printDiagnostics()
-        if case .written(let count) = outcome.status { say("wrote \(count) files to \(paths.output)") }
+        if case .written(let count) = outcome.status { say(outcome.summary + ", wrote \(count) files to \(paths.output)") }
         return outcome.diagnostics.filter { $0.severity == .error }
     }
 }

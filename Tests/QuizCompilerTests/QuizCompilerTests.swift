@@ -43,4 +43,39 @@ struct SlowExecutor: ChallengeExecutor {
             "`{{ name }}` has no snippet to take its value from",
         ])
     }
+
+    /// Tracks how many executions overlap, and finishes them in a scrambled order.
+    actor Overlap {
+        var running = 0
+        var peak = 0
+        func enter() { running += 1; peak = max(peak, running) }
+        func leave() { running -= 1 }
+    }
+
+    struct ScramblingExecutor: ChallengeExecutor {
+        let overlap: Overlap
+
+        func execute(_ challenge: Challenge) async -> ExecutionResult {
+            await overlap.enter()
+            let number = Int(challenge.id.prefix(2)) ?? 0
+            try? await Task.sleep(for: .milliseconds((number * 7) % 5))
+            await overlap.leave()
+            return ExecutionResult(stdout: "\(challenge.id)\n", error: nil, variables: ["name": challenge.id])
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 16])
+    func everyWidthGivesTheSameOutputAndRespectsItsBound(width: Int) async throws {
+        let files = (1...12).map { Self.file(String(format: "%02d-c", $0), code: $0 % 4 != 0) }
+        let bundle = ContentBundle(siteFile: nil, quizzes: [.init(
+            path: "q", quizFile: ContentFile(path: "q/quiz.md", text: "---\ntitle: Q\n---\n"), challengeFiles: files)])
+        let reference = await QuizCompiler.compile(bundle, executor: ScramblingExecutor(overlap: Overlap()))
+        let overlap = Overlap()
+        let output = await QuizCompiler.compile(bundle, executor: ScramblingExecutor(overlap: overlap), width: width)
+        #expect(output.site == reference.site)
+        #expect(output.diagnostics == reference.diagnostics)
+        #expect(output.site.quizzes[0].challenges.compactMap(\.result?.stdout).count == 9)
+        #expect(await overlap.peak <= width)
+        #expect(await overlap.peak >= 1)
+    }
 }

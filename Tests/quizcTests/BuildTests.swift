@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import quizc
 
 /// `quizc build` run as a binary over a small content folder whose snippets are plain Python.
 @Suite struct BuildTests {
@@ -29,7 +30,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project) }
         let first = try runQuizc(["build"], cwd: project)
         #expect(first.status == 0)
-        #expect(first.stdout == "wrote 10 files to output\n")
+        #expect(timeless(first.stdout) == "built 3 challenges in 2 quizzes in T s (0 cached), wrote 10 files to output\n")
         #expect(first.stderr == "")
         let output = project.appendingPathComponent("output")
         let once = try Self.snapshot(output)
@@ -38,8 +39,61 @@ import Testing
             "api/schema/quiz.schema.json", "assets/quiz.css", "assets/quiz.js",
             "basics/index.html", "index.html", "lists/index.html",
         ])
-        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let second = try runQuizc(["build"], cwd: project)
+        #expect(timeless(second.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached), wrote 10 files to output\n")
         #expect(try Self.snapshot(output) == once)
+    }
+
+    @Test func theCacheHoldsOneEntryPerChallengeWithCodeAndNoCacheBypassesIt() throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let output = project.appendingPathComponent("output")
+        let cached = try Self.snapshot(output)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent(".quizc-cache/results").path)
+        #expect(entries.count == 2)
+        #expect(entries.allSatisfy { $0.hasSuffix(".json") && $0.count == 69 })
+        let fresh = try runQuizc(["build", "--no-cache"], cwd: project)
+        #expect(timeless(fresh.stdout) == "built 3 challenges in 2 quizzes in T s, wrote 10 files to output\n")
+        #expect(try Self.snapshot(output) == cached)
+    }
+
+    @Test func aCorruptCacheEntryIsRebuiltAndGivesTheSameSite() throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let output = project.appendingPathComponent("output")
+        let before = try Self.snapshot(output)
+        let results = project.appendingPathComponent(".quizc-cache/results")
+        for name in try FileManager.default.contentsOfDirectory(atPath: results.path) {
+            try Data("{}".utf8).write(to: results.appendingPathComponent(name))
+        }
+        let rebuilt = try runQuizc(["build"], cwd: project)
+        #expect(timeless(rebuilt.stdout) == "built 3 challenges in 2 quizzes in T s (0 cached), wrote 10 files to output\n")
+        #expect(try Self.snapshot(output) == before)
+        #expect(timeless(try runQuizc(["build"], cwd: project).stdout).contains("(2 cached)"))
+    }
+
+    /// The same site, byte for byte, whether challenges run one at a time, a few at a time or all at once.
+    @Test func everyConcurrencyWidthWritesTheSameBytes() async throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        var sites: [[String: Data]] = []
+        for width in [1, 2, nil] as [Int?] {
+            let run = RunExecutor(progress: BuildProgress(style: .silent, cacheStats: nil) { _ in }, cacheStats: nil)
+            var builder = SiteBuilder.current(run)
+            builder.compile = { await SiteBuilder.compileContent($0, run: run, width: width) }
+            let folder = "output-\(width.map(String.init) ?? "all")"
+            var paths = try SitePaths.parse(["--content", project.appendingPathComponent("content").path,
+                                             "--output", project.appendingPathComponent(folder).path])
+            paths.templates = nil
+            let outcome = await builder.build(paths)
+            #expect(outcome.status == .written(10))
+            sites.append(try Self.snapshot(project.appendingPathComponent(folder)))
+        }
+        #expect(sites[0].count == 10)
+        #expect(sites[1] == sites[0])
+        #expect(sites[2] == sites[0])
     }
 
     @Test func aTemplateErrorExitsOneWithItsLocationAndKeepsThePreviousOutput() throws {
@@ -76,4 +130,9 @@ import Testing
         #expect(result.stderr == "nowhere:1:1: error: cannot read the content: nowhere: no such file or folder\n")
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("output").path))
     }
+}
+
+/// Output with every `in 0.84 s` duration replaced by `in T s`.
+func timeless(_ text: String) -> String {
+    text.replacingOccurrences(of: #"in [0-9]+\.[0-9]+ s"#, with: "in T s", options: .regularExpression)
 }

@@ -10,7 +10,7 @@ import Testing
         let result = try runQuizc(["check", "content", Self.executor], cwd: dir)
         #expect(result.status == 1)
         #expect(result.stderr == "")
-        #expect(result.stdout == """
+        #expect(timeless(result.stdout) == """
             content/attention/01-sdpa.md:15:1: error: stated answer does not match the computed output
                 --- stated answer
                 +++ computed output
@@ -28,7 +28,7 @@ import Testing
             content/attention/02-shape.md:15:1: error: unmarked choice equals the computed output
                 computed output: torch.Size([4, 10, 64])
                 mark it `[x]` (run `quizc fix`) or change it to a wrong output
-            checked 2 challenge files: 3 errors, 0 warnings
+            checked 2 challenges in 1 quiz in T s: 3 errors, 0 warnings
 
             """)
     }
@@ -65,11 +65,11 @@ import Testing
         let result = try runQuizc(["check", "content/attention/03-empty.md", "content/attention/04-latin1.md",
                                    "content/attention/05-binary.md", Self.executor], cwd: dir)
         #expect(result.status == 1)
-        #expect(result.stdout == """
+        #expect(timeless(result.stdout) == """
             content/attention/03-empty.md:1:1: error: file is empty
             content/attention/04-latin1.md:1:3: error: file is not valid UTF-8
             content/attention/05-binary.md:1:1: error: file is binary, not Markdown text
-            checked 3 challenge files: 3 errors, 0 warnings
+            checked 3 challenges in 1 quiz in T s: 3 errors, 0 warnings
 
             """)
     }

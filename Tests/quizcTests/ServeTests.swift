@@ -86,4 +86,35 @@ import Testing
         #expect(reported)
         #expect(await get(base.appendingPathComponent("index.html"))?.0 == 200)
     }
+
+    /// After an edit, serve re-runs only the edited snippet: the others come from the result cache.
+    @Test func aRebuildRunsOnlyTheEditedSnippet() async throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let log = project.appendingPathComponent("serve.log")
+        try Data().write(to: log)
+        let port = Int.random(in: 41_000..<49_000)
+        let process = Process()
+        process.executableURL = quizcBinary()
+        process.arguments = ["serve", "--port", "\(port)"]
+        process.currentDirectoryURL = project
+        process.standardOutput = try FileHandle(forWritingTo: log)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+
+        func waitForLog(_ text: String) async throws -> Bool {
+            for _ in 0..<100 {
+                if timeless(try String(contentsOf: log, encoding: .utf8)).contains(text) { return true }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return false
+        }
+        #expect(try await waitForLog("built 3 challenges in 2 quizzes in T s (0 cached), wrote 10 files to output\n"))
+        let sum = project.appendingPathComponent("content/basics/01-sum.md")
+        let edited = try String(contentsOf: sum, encoding: .utf8)
+            .replacingOccurrences(of: "total = sum(range(4))", with: "total = sum(range(4)) + 0")
+        try edited.write(to: sum, atomically: true, encoding: .utf8)
+        #expect(try await waitForLog("change detected, rebuilding\nbuilt 3 challenges in 2 quizzes in T s (1 cached), wrote 10 files to output\n"))
+    }
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Course-scale benchmark: generate N challenges, fill their answers with `quizc fix`, then time a release
+# `quizc build` cold (--no-cache) and warm (cache filled, one snippet edited), with peak memory, against
+# CPython + PyTorch running the same snippets in one process. Never run in CI (needs torch).
+#
+#   Benchmarks/course_bench.sh [N ...]          default: 1000 10000
+#   PLAIN=1      generate plain-Python snippets (for an interpreter without torch; baseline runs without torch)
+#   PYTHON=...   the Python with torch (default /work/torchenv/bin/python)
+#   QUIZC=...    a quizc binary (default: build .build/release/quizc)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+counts=("$@")
+[ ${#counts[@]} -eq 0 ] && counts=(1000 10000)
+python=${PYTHON:-/work/torchenv/bin/python}
+plain_flag=() baseline_flag=()
+if [ "${PLAIN:-0}" = 1 ]; then plain_flag=(--plain); baseline_flag=(--no-torch); fi
+if [ -z "${QUIZC:-}" ]; then
+  swift build -c release --product quizc >&2
+  QUIZC="$root/.build/release/quizc"
+fi
+command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install -y time" >&2; exit 2; }
+
+# Runs a command under GNU time; prints "SECONDS PEAK_MB" (wall clock, maximum resident set).
+measure() {
+  local log; log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { tail -5 "$log" >&2; rm -f "$log"; return 1; }
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
+              /Maximum resident set size/ { kb = $2 }
+              END { printf "%.2f %.0f\n", s, kb / 1024 }' "$log"
+  rm -f "$log"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+printf '%s\n' "| challenges | quizc fix (fills answers) | quizc build cold | build warm, 1 edited | peak MB cold | python baseline | peak MB python | cold ÷ python | warm ÷ python |"
+printf '%s\n' "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for n in "${counts[@]}"; do
+  work=$(mktemp -d)
+  python3 Benchmarks/generate_course.py "$n" "$work/content" "${plain_flag[@]}"
+  cd "$work"
+  read -r fix_s _ < <(measure "$QUIZC" fix content || echo "fail 0")                # cold: the cache is empty
+  "$QUIZC" check content >"$work/check.log" 2>&1 || { echo "quizc check failed for $n challenges:" >&2; tail -5 "$work/check.log" >&2; }
+  read -r cold_s cold_mb < <(measure "$QUIZC" build --no-cache --content content --output out)
+  "$QUIZC" build --content content --output out >/dev/null            # fills .quizc-cache
+  first=$(find content -name '*.md' ! -name quiz.md | sort | awk 'NR == 1')   # awk reads all: no SIGPIPE under pipefail
+  sed -i '0,/^```python$/s//```python\nedited_marker = 1/' "$first"    # one snippet changes, its output does not
+  read -r warm_s _ < <(measure "$QUIZC" build --content content --output out)
+  read -r py_s py_mb < <(measure "$python" "$root/Benchmarks/python_baseline.py" content "${baseline_flag[@]}")
+  "$python" "$root/Benchmarks/python_baseline.py" content "${baseline_flag[@]}" | head -1 >&2
+  printf '| %s | %s s | %s s | %s s | %s | %s s | %s | %s | %s |\n' "$n" "$fix_s" "$cold_s" "$warm_s" "$cold_mb" \
+    "$py_s" "$py_mb" "$(ratio "$cold_s" "$py_s")" "$(ratio "$warm_s" "$py_s")"
+  cd "$root"
+  rm -rf "$work"
+done

@@ -1,0 +1,107 @@
+import Foundation
+import QuizCompiler
+import QuizCore
+import QuizSite
+
+/// Snippet results on disk, one JSON file per entry under `.quizc-cache/results/`, keyed by the SHA-256 of
+/// everything a result depends on. An entry is trusted only when it decodes, matches the current versions
+/// and its key, and its result still hashes to the digest stored beside it; anything else is a miss.
+struct ResultCache: Sendable {
+    /// Bumped when the entry layout or the key derivation changes.
+    static let formatVersion = 1
+    /// Version of the kernel's numerics: bump when any op may print different digits for the same snippet.
+    /// Lives here until TensorKernel exports its own constant.
+    static let numericsVersion = "1"
+
+    struct Entry: Codable, Equatable {
+        var format: Int
+        var key: String
+        var quizc: String
+        var numerics: String
+        var resultSHA256: String
+        var result: ExecutionResult
+    }
+
+    /// What a lookup found; `rejected` entries are ignored and overwritten by the next store.
+    enum Lookup: Equatable {
+        case hit(ExecutionResult)
+        case miss
+        case rejected(String)
+    }
+
+    var folder: URL
+    var quizcVersion: String
+    var numericsVersion: String
+    /// Names the executor and its limits, so results of different executors never mix.
+    var executorID: String
+
+    init(folder: URL, quizcVersion: String, numericsVersion: String = ResultCache.numericsVersion, executorID: String) {
+        self.folder = folder
+        self.quizcVersion = quizcVersion
+        self.numericsVersion = numericsVersion
+        self.executorID = executorID
+    }
+
+    /// `.quizc-cache` beside the content folder (the folder of site.yml), or beside the first quiz folder.
+    static func folder(for bundle: ContentBundle) -> URL {
+        let anchor = bundle.siteFile.map { parent(of: parent(of: $0.path)) }
+            ?? bundle.quizzes.first.map { parent(of: $0.path) } ?? "."
+        return URL(fileURLWithPath: anchor).appendingPathComponent(".quizc-cache")
+    }
+
+    /// The folder part of a path (`.` for a bare name); NSString's version traps on some bare names on Linux.
+    private static func parent(of path: String) -> String {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
+    /// The hash of the run and setup fences in order, with the path and lines that results quote in error
+    /// locations, the quizc and numerics versions and the executor.
+    func key(for challenge: Challenge) -> String {
+        var text = "quizc-result-cache \(Self.formatVersion)\nquizc \(quizcVersion)\nnumerics \(numericsVersion)\n"
+        text += "executor \(executorID)\npath \(challenge.path.utf8.count) \(challenge.path)\n"
+        for block in challenge.codeBlocks where block.role == .run || block.role == .setup {
+            text += "fence \(block.role.rawValue) \(block.location.line):\(block.location.column) \(block.firstCodeLine) "
+            text += "\(block.code.utf8.count)\n\(block.code)\n"
+        }
+        return SHA256.hex(text)
+    }
+
+    func url(forKey key: String) -> URL {
+        folder.appendingPathComponent("results").appendingPathComponent(key + ".json")
+    }
+
+    func lookup(_ key: String) -> Lookup {
+        guard let data = FileManager.default.contents(atPath: url(forKey: key).path) else { return .miss }
+        guard let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return .rejected("not a cache entry") }
+        if entry.format != Self.formatVersion || entry.quizc != quizcVersion || entry.numerics != numericsVersion {
+            return .rejected("stale versions")
+        }
+        if entry.key != key { return .rejected("key mismatch") }
+        guard let digest = Self.digest(of: entry.result), digest == entry.resultSHA256 else { return .rejected("result hash mismatch") }
+        return .hit(entry.result)
+    }
+
+    /// Writes the entry atomically (a temporary file renamed into place), so readers never see half an entry.
+    func store(_ result: ExecutionResult, key: String) throws {
+        guard let digest = Self.digest(of: result) else { return }
+        let entry = Entry(format: Self.formatVersion, key: key, quizc: quizcVersion, numerics: numericsVersion,
+                          resultSHA256: digest, result: result)
+        let target = url(forKey: key)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Self.encoder.encode(entry).write(to: target, options: .atomic)
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    /// SHA-256 of the result's canonical (sorted-keys) JSON.
+    static func digest(of result: ExecutionResult) -> String? {
+        guard let data = try? encoder.encode(result) else { return nil }
+        return SHA256.hex(String(decoding: data, as: UTF8.self))
+    }
+}
