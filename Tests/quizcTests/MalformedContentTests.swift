@@ -205,3 +205,35 @@ struct MalformedCase: Sendable, CustomTestStringConvertible {
         }
     }
 }
+
+/// `quizc check` over a quiz whose challenges loop forever or try to escape: each is reported with its Python
+/// error, and the other challenges are still validated (the wrong answer in 04 is found).
+@Suite struct HostileContentCheckTests {
+    @Test func hostileChallengesAreReportedAndTheOthersStillChecked() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quizc-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: fixturesURL.appendingPathComponent("hostile-content"), to: dir.appendingPathComponent("content"))
+        let clock = ContinuousClock()
+        var result: ProcessResult?
+        let elapsed = try clock.measure { result = try runQuizc(["check", "content"], cwd: dir) }
+        #expect(result?.status == 1)
+        #expect(result?.stdout == """
+            content/mixed/02-forever.md:12:1: error: snippet raised RuntimeError: snippet exceeded the step limit of 10000000 steps
+                only `type: debug` challenges may raise; fix the snippet or change the type
+            content/mixed/03-escape.md:11:1: error: snippet raised ModuleNotFoundError: No module named 'os' (only torch, torch.nn, torch.nn.functional and math are available in quiz snippets)
+                only `type: debug` challenges may raise; fix the snippet or change the type
+            content/mixed/04-wrong.md:18:1: error: stated answer does not match the computed output
+                --- stated answer
+                +++ computed output
+                @@ -1,1 +1,1 @@
+                -7
+                +6
+                run `quizc fix` to write the computed output into the answer
+            checked 4 challenge files: 3 errors, 0 warnings
+
+            """)
+        // The default 10 M steps take a few seconds in a debug build.
+        #expect(elapsed < .seconds(30))
+    }
+}
