@@ -70,8 +70,26 @@ let package = Package(
         .testTarget(name: "QuizCompilerTests", dependencies: ["QuizCompiler"], exclude: ["Fixtures"]),
         .testTarget(name: "QuizSiteTests", dependencies: ["QuizSite"], exclude: ["Fixtures"]),
         // Drives Debian's headless Chromium through chromedriver (WebDriver over HTTP) against a rendered site.
-        .testTarget(name: "QuizSiteBrowserTests", dependencies: ["QuizSite"]),
+        .testTarget(name: "QuizSiteBrowserTests", dependencies: ["QuizSite", "QuizCompiler"]),
         .testTarget(name: "quizcTests", dependencies: ["quizc"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// libFuzzer targets (Fuzz/), only with `QUIZC_FUZZ=1` so plain `swift build`/`swift test` and CI never see them;
+/// `Fuzz/run.sh TARGET SECONDS` builds them with `-sanitize=fuzzer,address`.
+if Context.environment["QUIZC_FUZZ"] == "1" {
+    let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzFrontMatter", ["QuizMarkdown"]),
+        ("FuzzMarkdown", ["QuizCompiler"]),
+        ("FuzzLexer", ["SnippetInterpreter"]),
+        ("FuzzParser", ["SnippetInterpreter"]),
+        ("FuzzInterpreter", ["SnippetInterpreter"]),
+    ]
+    for fuzzer in fuzzers {
+        package.targets.append(.executableTarget(
+            name: fuzzer.name, dependencies: fuzzer.dependencies, path: "Fuzz/\(fuzzer.name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+    }
+}

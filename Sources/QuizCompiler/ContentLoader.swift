@@ -25,6 +25,7 @@ public enum ContentLoader {
     }
 
     static func loadSite(_ file: ContentFile, into defaults: Site) -> (Site, [Diagnostic]) {
+        if let diagnostic = tooLarge(file) { return (defaults, [diagnostic]) }
         let source: SourceText
         switch SourceText.decode(path: file.path, bytes: file.bytes) {
         case .success(let text): source = text
@@ -46,7 +47,17 @@ public enum ContentLoader {
         return (site, reader.diagnostics)
     }
 
+    /// No real challenge comes near this; a bigger file is a mistake (or an attack on the build's memory).
+    static let maxFileBytes = 1 << 20
+
+    static func tooLarge(_ file: ContentFile) -> Diagnostic? {
+        guard file.bytes.count > maxFileBytes else { return nil }
+        return .error("file is too large: \(file.bytes.count) bytes; content files are limited to \(maxFileBytes) bytes (1 MiB)",
+                      at: SourceLocation(file: file.path, line: 1), rule: MalformedFile.description.id)
+    }
+
     static func parse(_ file: ContentFile, unsafeHTML: Bool) -> Result<MarkdownDocument, Diagnostic> {
+        if let diagnostic = tooLarge(file) { return .failure(diagnostic) }
         switch SourceText.decode(path: file.path, bytes: file.bytes) {
         case .success(let source):
             if source.text.allSatisfy(\.isWhitespace) {

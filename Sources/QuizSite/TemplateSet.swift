@@ -52,8 +52,13 @@ public struct TemplateSet: Sendable {
         for key in files.keys.sorted() where key.hasSuffix(".mustache") {
             let file = files[key]!
             let name = String(key.split(separator: "/").last!.dropLast(".mustache".count))
+            guard let text = String(validating: file.bytes, as: UTF8.self), !text.contains("\0") else {
+                diagnostics.append(.error("template error: the file is not UTF-8 text", at: SourceLocation(file: file.path, line: 1),
+                                          rule: "template-syntax"))
+                continue
+            }
             do {
-                library.register(try MustacheTemplate(string: String(decoding: file.bytes, as: UTF8.self)), named: name)
+                library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let location = SourceLocation(file: file.path, line: error.context.lineNumber,
                                               column: max(1, error.context.columnNumber))
@@ -70,8 +75,26 @@ public struct TemplateSet: Sendable {
                                       at: SourceLocation(file: "templates/\(required).mustache", line: 1),
                                       rule: "template-missing"))
         }
+        if diagnostics.isEmpty { diagnostics += missingPartials(in: library) }
         if !diagnostics.isEmpty { throw QuizSiteError(diagnostics: diagnostics) }
         return library
+    }
+
+    /// `{{> name}}` tags naming no registered template: Mustache would render them as nothing, silently.
+    private func missingPartials(in library: MustacheLibrary) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in files.keys.sorted() where key.hasSuffix(".mustache") {
+            let file = files[key]!
+            for (index, line) in String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for match in line.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/) where library.getTemplate(named: String(match.1)) == nil {
+                    let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                    diagnostics.append(.error("template error: partial '\(match.1)' does not exist",
+                                              at: SourceLocation(file: file.path, line: index + 1, column: column),
+                                              notes: [.init(String(line))], rule: "template-missing"))
+                }
+            }
+        }
+        return diagnostics
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -71,11 +71,14 @@ extension Interpreter {
         method(str, "join(self, iterable, /)") { interp, a in
             let separator = try interp.string(a["self"], "self")
             var parts: [String] = []
+            var bytes = 0
             for (i, item) in try interp.iterateChecked(a["iterable"]).enumerated() {
                 guard case .str(let s) = item else {
                     throw interp.typeError("sequence item \(i): expected str instance, \(interp.typeOf(item).name) found")
                 }
                 parts.append(s)
+                bytes = bytes.addingReportingOverflow(s.utf8.count + separator.utf8.count).partialValue
+                try interp.checkSize(bytes: bytes)
             }
             return .str(parts.joined(separator: separator))
         }
@@ -150,6 +153,8 @@ extension Interpreter {
             let new = try interp.string(a["new"], "replace() argument 2")
             let count = try interp.optionalInt(a["count"], default: -1)
             if old.isEmpty {
+                let (grown, overflow) = (s.count + 1).multipliedReportingOverflow(by: new.utf8.count)
+                try interp.checkSize(bytes: overflow ? -1 : s.utf8.count + grown)
                 var result = ""
                 var done = 0
                 for c in s {
@@ -160,6 +165,8 @@ extension Interpreter {
                 return .str(result)
             }
             let parts = Interpreter.split(s, separator: old, maxSplit: count)
+            let (grown, overflow) = (parts.count - 1).multipliedReportingOverflow(by: new.utf8.count)
+            try interp.checkSize(bytes: overflow ? -1 : s.utf8.count + grown)
             let joined = parts.joined(separator: new)
             try interp.checkSize(bytes: joined.utf8.count)
             return .str(joined)

@@ -167,11 +167,19 @@ struct SiteBuilder: Sendable {
     }
 }
 
+struct TemplateFolderError: Error, CustomStringConvertible {
+    var description: String
+}
+
 /// Reads a `--templates` folder into a `TemplateSet` (paths relative to the folder, hidden files skipped).
 enum TemplateFolder {
     static func load(_ folder: URL) throws -> TemplateSet {
         let root = folder.standardizedFileURL.path
         var files: [String: TemplateSet.File] = [:]
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw TemplateFolderError(description: "\(folder.relativePath) is not a folder")
+        }
         guard let enumerator = FileManager.default.enumerator(
             at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: folder.path])

@@ -12,14 +12,16 @@ struct ContentReader {
 
     func read(_ paths: [String]) throws -> ContentBundle {
         var siteFile: ContentFile?
+        var root = "."
         var folders: [String: (quiz: ContentFile?, challenges: [String: ContentFile])] = [:]
 
         func addFolder(_ folder: String, only files: [String]? = nil) throws {
-            var entry = try folders[folder] ?? (quizFile(in: folder), [:])
+            try checkInside(folder, root: root)
+            var entry = try folders[folder] ?? (quizFile(in: folder, root: root), [:])
             let names = try files ?? challengeFileNames(in: folder)
             for name in names {
                 let path = join(folder, name)
-                entry.challenges[path] = try file(path)
+                entry.challenges[path] = try file(path, root: root)
             }
             folders[folder] = entry
         }
@@ -30,14 +32,16 @@ struct ContentReader {
             guard fileManager.fileExists(atPath: trimmed, isDirectory: &isDirectory) else {
                 throw ReadError(description: "\(trimmed): no such file or folder")
             }
+            root = isDirectory.boolValue && !fileManager.fileExists(atPath: join(trimmed, "quiz.md"))
+                ? trimmed : parent(of: isDirectory.boolValue ? trimmed : parent(of: trimmed))
             if isDirectory.boolValue {
                 if fileManager.fileExists(atPath: join(trimmed, "quiz.md")) {
                     try addFolder(trimmed)
                     let parentSite = join(parent(of: trimmed), "site.yml")
-                    if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite) }
+                    if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite, root: root) }
                 } else {
                     let site = join(trimmed, "site.yml")
-                    if fileManager.fileExists(atPath: site) { siteFile = try file(site) }
+                    if fileManager.fileExists(atPath: site) { siteFile = try file(site, root: root) }
                     for name in try contents(of: trimmed) {
                         let child = join(trimmed, name)
                         var childIsDirectory: ObjCBool = false
@@ -53,7 +57,7 @@ struct ContentReader {
                 let name = (trimmed as NSString).lastPathComponent
                 if name == "quiz.md" { try addFolder(folder) } else { try addFolder(folder, only: [name]) }
                 let parentSite = join(parent(of: folder), "site.yml")
-                if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite) }
+                if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite, root: root) }
             }
         }
         let quizzes = folders.map { path, entry in
@@ -69,9 +73,28 @@ struct ContentReader {
         }
     }
 
-    private func quizFile(in folder: String) throws -> ContentFile? {
+    private func quizFile(in folder: String, root: String) throws -> ContentFile? {
         let path = join(folder, "quiz.md")
-        return fileManager.fileExists(atPath: path) ? try file(path) : nil
+        return fileManager.fileExists(atPath: path) ? try file(path, root: root) : nil
+    }
+
+    /// Refuses a path that is a symbolic-link loop, dangles, or resolves outside the content folder `root`.
+    private func checkInside(_ path: String, root: String) throws {
+        guard let resolved = realPath(path) else {
+            throw ReadError(description: "\(path): cannot resolve the path (a symbolic-link loop or a dangling link)")
+        }
+        guard let base = realPath(root), resolved == base || resolved.hasPrefix(base == "/" ? "/" : base + "/") else {
+            throw ReadError(description: "\(path): links outside the content folder; content must live inside \(root)")
+        }
+        if resolved == base, path != root, realPath(parent(of: path)) != nil {
+            throw ReadError(description: "\(path): a symbolic-link loop back to the content folder")
+        }
+    }
+
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func contents(of folder: String) throws -> [String] {
@@ -82,7 +105,8 @@ struct ContentReader {
         }
     }
 
-    private func file(_ path: String) throws -> ContentFile {
+    private func file(_ path: String, root: String) throws -> ContentFile {
+        try checkInside(path, root: root)
         guard let data = fileManager.contents(atPath: path) else { throw ReadError(description: "\(path): cannot read file") }
         return ContentFile(path: path, bytes: Array(data))
     }

@@ -23,6 +23,10 @@ struct OutputWriter {
     /// Replaces `destination` with exactly `files` (relative path → bytes).
     func write(_ files: [String: [UInt8]]) throws(Failure) {
         let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: destination.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Failure(description: "\(destination.relativePath) is a file, not a folder; refusing to replace it")
+        }
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             recoverInterruptedSwap()
@@ -47,10 +51,16 @@ struct OutputWriter {
         try swapIn()
     }
 
-    /// Moves the staged folder into place; the old output is kept aside until the new one is there.
+    /// Moves the staged folder into place; the old output is kept aside until the new one is there. Where the
+    /// system can exchange two paths atomically (Linux `renameat2`), there is no instant without an output folder.
     private func swapIn() throws(Failure) {
         let manager = FileManager.default
         try? manager.removeItem(at: retiredFolder)
+        if manager.fileExists(atPath: destination.path), Self.exchange(stagingFolder.path, destination.path) {
+            Self.syncFolder(parent)
+            try? manager.removeItem(at: stagingFolder)
+            return
+        }
         if manager.fileExists(atPath: destination.path) {
             guard rename(destination.path, retiredFolder.path) == 0 else {
                 throw Failure(description: "cannot move \(destination.path) aside: \(String(cString: strerror(errno)))")
@@ -63,6 +73,20 @@ struct OutputWriter {
         }
         Self.syncFolder(parent)
         try? manager.removeItem(at: retiredFolder)
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Atomically swaps two paths with `renameat2(RENAME_EXCHANGE)`; false where unsupported (then the caller renames).
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+        return false
+        #endif
     }
 
     /// A build killed between the two renames leaves no destination but a retired folder: put it back.
