@@ -21,9 +21,10 @@ extension Interpreter {
         let functional = PyModule(name: "torch.nn.functional")
         let initModule = PyModule(name: "torch.nn.init")
         let nn = PyModule(name: "torch.nn")
-        let common: [String: PyValue] = ["torch": .object(torch), "math": .object(math), "_warn": nativeFunctionalAttributes()["_warn"]!]
+        let natives = nativeFunctionalAttributes()
+        let common: [String: PyValue] = ["torch": .object(torch), "math": .object(math), "_warn": natives["_warn"]!]
 
-        functional.attributes = common.merging(nativeFunctionalAttributes()) { first, _ in first }
+        functional.attributes = common.merging(natives) { first, _ in first }
         try runPrelude(NNPrelude.functional, module: functional, filename: "<torch.nn.functional>")
         modules["torch.nn.functional"] = functional
 

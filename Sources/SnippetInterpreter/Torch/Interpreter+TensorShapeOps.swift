@@ -6,7 +6,11 @@ extension Interpreter {
 
     private func shaped(_ a: BoundArguments, _ gradFn: String, _ body: ViewKernel) throws -> PyValue {
         let t = try tensorArg(a)
-        return try derive(try kernel { () throws(TensorError) in try body(t) }, gradFn, from: [a["input"]])
+        let result = try kernel { () throws(TensorError) in try body(t) }
+        // A broadcast view (expand) costs nothing, but any op on it materialises every element: a view
+        // larger than the memory budget is refused here, before some later op allocates it.
+        if result.numel > result.storage.count { try checkAllocation(result.shape, result.dtype) }
+        return try derive(result, gradFn, from: [a["input"]])
     }
 
     func installTensorShapeOps() {
@@ -51,6 +55,11 @@ extension Interpreter {
         }
         defineOp("repeat(input, *sizes)", function: false) { interp, a in
             let sizes = try interp.sizeArgs(a.varArgs, "repeat", name: "repeats")
+            let t = try interp.tensorArg(a)
+            if sizes.count >= t.dim, sizes.allSatisfy({ $0 >= 0 }) {
+                let padded = Array(repeating: 1, count: sizes.count - t.dim) + t.shape
+                try interp.checkAllocation(zip(sizes, padded).map { $0 &* $1 }, t.dtype)
+            }
             return try interp.shaped(a, "RepeatBackward0") { t throws(TensorError) in try t.repeat_(sizes) }
         }
         defineOp("transpose(input, dim0, dim1)") { interp, a in
