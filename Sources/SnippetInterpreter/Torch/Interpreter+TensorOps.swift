@@ -40,10 +40,13 @@ extension Interpreter {
         torchState.tensorClass.dict["absolute"] = torchState.tensorClass.dict["abs"]
         torchState.tensorClass.dict["negative"] = torchState.tensorClass.dict["neg"]
 
-        defineOp("round(input, *, decimals=0)") { interp, a in
+        defineOp("round(input, *, decimals=None)") { interp, a in
             let t = try interp.tensorArg(a)
-            let decimals = try interp.intArg(a["decimals"], "decimals", "round")
-            return try interp.derive(t.round(decimals: decimals), "RoundBackward0", from: [a["input"]])
+            // `decimals=` selects ATen's round.decimals overload (even for 0), whose backward is RoundBackward1.
+            let explicit: Bool
+            if case .none = a["decimals"] { explicit = false } else { explicit = true }
+            let decimals = explicit ? try interp.intArg(a["decimals"], "decimals", "round") : 0
+            return try interp.derive(t.round(decimals: decimals), explicit ? "RoundBackward1" : "RoundBackward0", from: [a["input"]])
         }
         for (name, op) in [("add", TensorKernel.BinaryOp.add), ("sub", .sub)] {
             let gradFn = name == "add" ? "AddBackward0" : "SubBackward0"
