@@ -92,6 +92,7 @@ struct SiteBuilder: Sendable {
             return .failed([.error("cannot read the content: \(error)", at: SourceLocation(file: content.relativePath, line: 1),
                                    rule: "content-missing")])
         }
+        if bundle.quizzes.isEmpty { return .failed([ContentBundle.noQuizzes(in: [content.relativePath])]) }
         run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }
         let (interpreter, id) = RunExecutor.interpreter()
         let output = await QuizCompiler.compile(bundle, executor: run.wrap(interpreter, executorID: id, for: bundle), width: width)

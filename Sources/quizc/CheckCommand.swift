@@ -23,7 +23,8 @@ struct CheckCommand: AsyncParsableCommand {
         let output = await QuizCompiler.compile(bundle, executor: try content.makeExecutor(for: bundle, run: run),
                                                 width: ProcessInfo.processInfo.activeProcessorCount)
         run.progress.finish()
-        let engine = DiagnosticsEngine(output.diagnostics)
+        var engine = DiagnosticsEngine(output.diagnostics)
+        if bundle.quizzes.isEmpty { engine.emit(ContentBundle.noQuizzes(in: content.resolvedPaths)) }
         let files = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }
         let summary = BuildProgress.summary("checked", challenges: files, quizzes: bundle.quizzes.count,
                                             elapsed: run.progress.elapsed, cached: run.cacheStats?.snapshot.hits)

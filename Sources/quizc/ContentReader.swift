@@ -1,5 +1,6 @@
 import Foundation
 import QuizCompiler
+import QuizCore
 
 /// Reads the paths given on the command line into a `ContentBundle`: a content folder (site.yml + quiz
 /// folders), a quiz folder (quiz.md + challenges), or single challenge files (with their folder's quiz.md).
@@ -118,5 +119,15 @@ struct ContentReader {
     private func parent(of path: String) -> String {
         let parent = (path as NSString).deletingLastPathComponent
         return parent.isEmpty ? "." : parent
+    }
+}
+
+extension ContentBundle {
+    /// The error for content with no quiz folder at all: an empty site is never what an author meant.
+    static func noQuizzes(in paths: [String]) -> Diagnostic {
+        let path = paths.first ?? "content"
+        return .error("no quizzes found in `\(path)`: a content folder holds one folder per quiz, each with a quiz.md",
+                      at: SourceLocation(file: path, line: 1),
+                      notes: [.init("start one with `quizc new quiz NAME`")], rule: "empty-content")
     }
 }
