@@ -15,4 +15,27 @@ import Testing
         #expect(numbers.map(\.text) == ["2", "1", "-1"])
         #expect(numbers.map(\.value) == [2, 1, -1])
     }
+
+    @Test func readsNonASCIITextPerCharacter() {
+        // `−` (U+2212) is a minus sign; a letter with a combining accent still blocks a number after it;
+        // `²` and `é` count as a digit and a letter; `√3` and `≈ 0.577` are numbers.
+        let text = "−1.5 and e\u{301}7, x²3, café2, 1/√3 ≈ 0.577 μ=2.5e-3"
+        let numbers = NumberScanner.numbers(in: text)
+        #expect(numbers.map(\.text) == ["−1.5", "1", "3", "0.577", "2.5e-3"])
+        #expect(numbers.map(\.value) == [-1.5, 1, 3, 0.577, 0.0025])
+        #expect(numbers.map(\.decimals) == [1, 0, 0, 3, 4])
+    }
+
+    @Test func segmentsKeepEveryCharacterOfTheText() {
+        let text = "w = tensor([0.6405, 0.3595]) — ✓ done.\n"
+        let segments = NumberScanner.segments(text)
+        let joined = segments.map { segment -> String in
+            switch segment {
+            case .text(let text): text
+            case .number(let number): number.text
+            }
+        }.joined()
+        #expect(joined == text)
+        #expect(segments.count == 5)
+    }
 }

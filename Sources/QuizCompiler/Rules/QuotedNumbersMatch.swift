@@ -34,15 +34,21 @@ struct QuotedNumbersMatch: ChallengeRule {
 
     func check(_ challenge: Challenge, _ result: ExecutionResult?) -> [Diagnostic] {
         guard let result, result.error == nil || challenge.type == .debug else { return [] }
-        var sources: [(name: String, numbers: [NumberScanner.Number])] = [("output", NumberScanner.numbers(in: result.stdout))]
-        for name in result.variables.keys.sorted() {
-            sources.append((name, NumberScanner.numbers(in: result.variables[name] ?? "")))
+        let texts = [challenge.hint, challenge.explanation].compactMap { $0 }
+        guard !texts.isEmpty else { return [] }
+        var printed: [(name: String, text: String)] = [("output", result.stdout)]
+        for name in result.variables.keys.sorted() { printed.append((name, result.variables[name] ?? "")) }
+        if let error = result.error { printed.append(("error message", error.message)) }
+        let names = printed.map(\.name)
+        let claimsPerText = texts.map { text in
+            QuotedNumbers.claims(in: text.markdown, skipping: Placeholders.occurrences(in: text).map(\.range), names: names)
         }
-        if let error = result.error { sources.append(("error message", NumberScanner.numbers(in: error.message))) }
+        guard claimsPerText.contains(where: { !$0.isEmpty }) else { return [] }
+        // Scanning every printed value is the expensive part; only challenges that quote numbers pay for it.
+        let sources = printed.map { (name: $0.name, numbers: NumberScanner.numbers(in: $0.text)) }
         var diagnostics: [Diagnostic] = []
-        for text in [challenge.hint, challenge.explanation].compactMap({ $0 }) {
-            let placeholders = Placeholders.occurrences(in: text).map(\.range)
-            for claim in QuotedNumbers.claims(in: text.markdown, skipping: placeholders, names: sources.map(\.name)) {
+        for (text, claims) in zip(texts, claimsPerText) {
+            for claim in claims {
                 guard let problem = check(claim, against: sources) else { continue }
                 let location = text.location.map { Placeholders.locate(claim.range.lowerBound, in: text.markdown, from: $0) }
                     ?? challenge.location
