@@ -2,7 +2,7 @@ import QuizCore
 
 /// `api/index.json` and `api/<quiz>.json`: everything a client app needs, answers only as salted hashes.
 extension QuizSite {
-    static func catalogBundle(site: Site, quizzes: [QuizView], compilerVersion: String) -> JSONValue {
+    static func catalogBundle(site: Site, quizzes: [QuizSummary], compilerVersion: String) -> JSONValue {
         .object([
             "$schema": .string("schema/index.schema.json"),
             "compilerVersion": .string(compilerVersion),
@@ -10,18 +10,17 @@ extension QuizSite {
                 "title": .string(site.title), "description": .string(site.description),
                 "baseURL": .string(site.baseURL), "language": .string(site.language),
             ]),
-            "quizzes": .array(quizzes.map { quiz in
-                let q = quiz.compiled.quiz
+            "quizzes": .array(quizzes.map { q in
                 var difficulties: [String: JSONValue] = [:]
                 for level in Difficulty.allCases {
-                    difficulties[level.rawValue] = .int(quiz.challenges.filter { $0.challenge.difficulty == level }.count)
+                    difficulties[level.rawValue] = .int(q.count(level))
                 }
                 return .object([
                     "slug": .string(q.slug), "title": .string(q.title), "description": .string(q.description),
                     "tags": .array(q.tags.map(JSONValue.string)), "badge": .string(q.badge),
-                    "pass": QuizView.passJSON(q.pass), "challengeCount": .int(quiz.challenges.count),
-                    "totalTimeSeconds": .int(quiz.totalSeconds), "difficulties": .object(difficulties),
-                    "contentHash": .string(quiz.contentHash),
+                    "pass": QuizView.passJSON(q.pass), "challengeCount": .int(q.challengeCount),
+                    "totalTimeSeconds": .int(q.totalSeconds), "difficulties": .object(difficulties),
+                    "contentHash": .string(q.contentHash),
                     "page": .string("\(q.slug)/index.html"), "bundle": .string("api/\(q.slug).json"),
                 ])
             }),

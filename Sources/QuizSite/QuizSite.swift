@@ -10,18 +10,35 @@ public enum QuizSite {
                               highlighter: any CodeHighlighter = PlainHighlighter(),
                               compilerVersion: String = "0.1.0") throws(QuizSiteError) -> [String: [UInt8]] {
         let library = try templates.library()
-        let quizzes = site.quizzes.map { QuizView(compiled: $0, site: site.site, highlighter: highlighter) }
-        var output: [String: [UInt8]] = [:]
-
-        let catalog = catalogContext(site: site.site, quizzes: quizzes, compilerVersion: compilerVersion)
-        output["index.html"] = Array(page(library, body: "catalog", context: catalog).utf8)
-        for quiz in quizzes {
-            let context = quizContext(site: site.site, quiz: quiz, compilerVersion: compilerVersion)
-            output["\(quiz.slug)/index.html"] = Array(page(library, body: "quiz", context: context).utf8)
-            output["api/\(quiz.slug).json"] = Array(quiz.bundle(compilerVersion: compilerVersion).serialized().utf8)
+        var output = renderShared(templates: templates)
+        var summaries: [QuizSummary] = []
+        for quiz in site.quizzes {
+            let rendered = renderQuiz(quiz, site: site.site, library: library, highlighter: highlighter,
+                                      compilerVersion: compilerVersion)
+            output.merge(rendered.files) { $1 }
+            summaries.append(rendered.summary)
         }
-        output["api/index.json"] = Array(catalogBundle(site: site.site, quizzes: quizzes,
-                                                       compilerVersion: compilerVersion).serialized().utf8)
+        output.merge(renderCatalog(site: site.site, quizzes: summaries, library: library, compilerVersion: compilerVersion)) { $1 }
+        return output
+    }
+
+    /// One quiz's page and bundle, and its catalog summary (for incremental builds, which render only the quizzes
+    /// that changed).
+    public static func renderQuiz(_ quiz: CompiledQuiz, site: Site, templates: TemplateSet,
+                                  highlighter: any CodeHighlighter = PlainHighlighter(),
+                                  compilerVersion: String = "0.1.0") throws(QuizSiteError) -> RenderedQuiz {
+        renderQuiz(quiz, site: site, library: try templates.library(), highlighter: highlighter, compilerVersion: compilerVersion)
+    }
+
+    /// `index.html` and `api/index.json` from every quiz's summary, in catalog order.
+    public static func renderCatalog(site: Site, quizzes: [QuizSummary], templates: TemplateSet,
+                                     compilerVersion: String = "0.1.0") throws(QuizSiteError) -> [String: [UInt8]] {
+        renderCatalog(site: site, quizzes: quizzes, library: try templates.library(), compilerVersion: compilerVersion)
+    }
+
+    /// The files that depend only on the templates: `assets/*` and `api/schema/*`.
+    public static func renderShared(templates: TemplateSet) -> [String: [UInt8]] {
+        var output: [String: [UInt8]] = [:]
         for (name, schema) in BundleSchema.all {
             output["api/schema/\(name)"] = Array(schema.serialized().utf8)
         }
@@ -29,6 +46,25 @@ public enum QuizSite {
             output["assets/\(asset.name)"] = asset.bytes
         }
         return output
+    }
+
+    static func renderQuiz(_ compiled: CompiledQuiz, site: Site, library: MustacheLibrary, highlighter: any CodeHighlighter,
+                           compilerVersion: String) -> RenderedQuiz {
+        let quiz = QuizView(compiled: compiled, site: site, highlighter: highlighter)
+        let context = quizContext(site: site, quiz: quiz, compilerVersion: compilerVersion)
+        return RenderedQuiz(files: [
+            "\(quiz.slug)/index.html": Array(page(library, body: "quiz", context: context).utf8),
+            "api/\(quiz.slug).json": Array(quiz.bundle(compilerVersion: compilerVersion).serialized().utf8),
+        ], summary: QuizSummary(quiz))
+    }
+
+    static func renderCatalog(site: Site, quizzes: [QuizSummary], library: MustacheLibrary,
+                              compilerVersion: String) -> [String: [UInt8]] {
+        let catalog = catalogContext(site: site, quizzes: quizzes, compilerVersion: compilerVersion)
+        return [
+            "index.html": Array(page(library, body: "catalog", context: catalog).utf8),
+            "api/index.json": Array(catalogBundle(site: site, quizzes: quizzes, compilerVersion: compilerVersion).serialized().utf8),
+        ]
     }
 
     /// Renders `body` into the `layout` template.
