@@ -9,50 +9,65 @@ public enum QuizCompiler {
         public var diagnostics: [Diagnostic]
     }
 
-    /// load → model → execute (concurrently, results in file order) → validate. `width` bounds how many
-    /// challenges run at once (nil: all of them); the output is the same for every width and scheduling.
+    /// load → model → execute → validate, every quiz folder and every challenge concurrently (at most `width` at
+    /// once; nil: all of them); results are assembled in file order, so the output is the same for every width and
+    /// scheduling.
     public static func compile(_ bundle: ContentBundle, executor: some ChallengeExecutor, width: Int? = nil) async -> Output {
-        let (site, loadDiagnostics) = ContentLoader.load(bundle)
-        var diagnostics = loadDiagnostics
+        var diagnostics: [Diagnostic] = []
+        var site = Site(title: "Quizzes", description: "", baseURL: "", language: "en", unsafeHTML: false, quizzes: [])
+        if let file = bundle.siteFile {
+            let (loaded, found) = ContentLoader.loadSite(file, into: site)
+            site = loaded
+            diagnostics += found
+        }
+        let unsafeHTML = site.unsafeHTML
+        for (quiz, found) in await concurrentMap(bundle.quizzes, width: width, { ContentLoader.loadQuiz($0, unsafeHTML: unsafeHTML) }) {
+            diagnostics += found
+            if let quiz { site.quizzes.append(quiz) }
+        }
+        var compiled = await concurrentMap(site.quizzes.flatMap(\.challenges), width: width) { challenge in
+            let result = challenge.hasRunnableCode ? await executor.execute(challenge) : nil
+            let filled = CompiledChallenge(
+                challenge: challenge, result: result,
+                hintHTML: challenge.hint.map { Placeholders.fill($0, with: result, unsafeHTML: unsafeHTML) },
+                explanationHTML: challenge.explanation.map { Placeholders.fill($0, with: result, unsafeHTML: unsafeHTML) })
+            return (filled, validate(challenge, result))
+        }[...]
         var compiledQuizzes: [CompiledQuiz] = []
-        var results = await execute(site.quizzes.flatMap(\.challenges), executor: executor, width: width)[...]
         for quiz in site.quizzes {
-            let quizResults = results.prefix(quiz.challenges.count)
-            results = results.dropFirst(quiz.challenges.count)
-            var compiled: [CompiledChallenge] = []
-            for (challenge, result) in zip(quiz.challenges, quizResults) {
-                diagnostics += validate(challenge, result)
-                compiled.append(CompiledChallenge(
-                    challenge: challenge, result: result,
-                    hintHTML: challenge.hint.map { Placeholders.fill($0, with: result, unsafeHTML: site.unsafeHTML) },
-                    explanationHTML: challenge.explanation.map { Placeholders.fill($0, with: result, unsafeHTML: site.unsafeHTML) }))
-            }
-            compiledQuizzes.append(CompiledQuiz(quiz: quiz, challenges: compiled))
+            let challenges = compiled.prefix(quiz.challenges.count)
+            compiled = compiled.dropFirst(quiz.challenges.count)
+            diagnostics += challenges.flatMap(\.1)
+            compiledQuizzes.append(CompiledQuiz(quiz: quiz, challenges: challenges.map(\.0)))
         }
         return Output(site: CompiledSite(site: site, quizzes: compiledQuizzes), diagnostics: diagnostics)
     }
 
-    /// Runs every challenge that has runnable code, at most `width` at a time (a sliding window, so a long
-    /// course does not queue thousands of tasks ahead of everything else); the result array follows `challenges`.
-    static func execute(_ challenges: [Challenge], executor: some ChallengeExecutor, width: Int? = nil) async -> [ExecutionResult?] {
-        let runnable = challenges.indices.filter { challenges[$0].hasRunnableCode }
-        let limit = max(1, width ?? runnable.count)
-        return await withTaskGroup(of: (Int, ExecutionResult).self) { group in
-            var pending = runnable.makeIterator()
-            for _ in 0..<limit {
-                guard let index = pending.next() else { break }
-                let challenge = challenges[index]
-                group.addTask { (index, await executor.execute(challenge)) }
+    /// `transform` over `items`, at most `width` running at once (a sliding window, so a long course does not queue
+    /// thousands of tasks ahead of everything else); the results follow `items`.
+    static func concurrentMap<Item: Sendable, Mapped: Sendable>(
+        _ items: [Item], width: Int?, _ transform: @escaping @Sendable (Item) async -> Mapped
+    ) async -> [Mapped] {
+        if items.isEmpty { return [] }
+        if items.count == 1 { return [await transform(items[0])] }
+        let limit = max(1, min(width ?? items.count, items.count))
+        return await withTaskGroup(of: (Int, Mapped).self) { group in
+            var next = 0
+            while next < limit {
+                let index = next, item = items[index]
+                group.addTask { (index, await transform(item)) }
+                next += 1
             }
-            var results = [ExecutionResult?](repeating: nil, count: challenges.count)
+            var results = [Mapped?](repeating: nil, count: items.count)
             while let (index, result) = await group.next() {
                 results[index] = result
-                if let next = pending.next() {
-                    let challenge = challenges[next]
-                    group.addTask { (next, await executor.execute(challenge)) }
+                if next < items.count {
+                    let index = next, item = items[index]
+                    group.addTask { (index, await transform(item)) }
+                    next += 1
                 }
             }
-            return results
+            return results.map { $0! }
         }
     }
 

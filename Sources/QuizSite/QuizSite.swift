@@ -9,35 +9,40 @@ public enum QuizSite {
     public static func render(site: CompiledSite, templates: TemplateSet,
                               highlighter: any CodeHighlighter = PlainHighlighter(),
                               compilerVersion: String = "0.1.0") throws(QuizSiteError) -> [String: [UInt8]] {
+        try render(site: site.site, parts: site.quizzes.map(QuizPart.compiled), templates: templates,
+                   highlighter: highlighter, compilerVersion: compilerVersion).files
+    }
+
+    /// One quiz of an incremental build: compiled (render it) or reused from the previous output (only its summary
+    /// is needed, for the catalog).
+    public enum QuizPart: Sendable {
+        case compiled(CompiledQuiz)
+        case reused(QuizSummary)
+    }
+
+    /// The files of the compiled parts, the catalog and the shared files, and every part's summary in order.
+    public static func render(site: Site, parts: [QuizPart], templates: TemplateSet,
+                              highlighter: any CodeHighlighter = PlainHighlighter(),
+                              compilerVersion: String = "0.1.0") throws(QuizSiteError) -> (files: [String: [UInt8]], summaries: [QuizSummary]) {
         let library = try templates.library()
         var output = renderShared(templates: templates)
         var summaries: [QuizSummary] = []
-        for quiz in site.quizzes {
-            let rendered = renderQuiz(quiz, site: site.site, library: library, highlighter: highlighter,
-                                      compilerVersion: compilerVersion)
-            output.merge(rendered.files) { $1 }
-            summaries.append(rendered.summary)
+        for part in parts {
+            switch part {
+            case .compiled(let quiz):
+                let rendered = renderQuiz(quiz, site: site, library: library, highlighter: highlighter, compilerVersion: compilerVersion)
+                output.merge(rendered.files) { $1 }
+                summaries.append(rendered.summary)
+            case .reused(let summary):
+                summaries.append(summary)
+            }
         }
-        output.merge(renderCatalog(site: site.site, quizzes: summaries, library: library, compilerVersion: compilerVersion)) { $1 }
-        return output
-    }
-
-    /// One quiz's page and bundle, and its catalog summary (for incremental builds, which render only the quizzes
-    /// that changed).
-    public static func renderQuiz(_ quiz: CompiledQuiz, site: Site, templates: TemplateSet,
-                                  highlighter: any CodeHighlighter = PlainHighlighter(),
-                                  compilerVersion: String = "0.1.0") throws(QuizSiteError) -> RenderedQuiz {
-        renderQuiz(quiz, site: site, library: try templates.library(), highlighter: highlighter, compilerVersion: compilerVersion)
-    }
-
-    /// `index.html` and `api/index.json` from every quiz's summary, in catalog order.
-    public static func renderCatalog(site: Site, quizzes: [QuizSummary], templates: TemplateSet,
-                                     compilerVersion: String = "0.1.0") throws(QuizSiteError) -> [String: [UInt8]] {
-        renderCatalog(site: site, quizzes: quizzes, library: try templates.library(), compilerVersion: compilerVersion)
+        output.merge(renderCatalog(site: site, quizzes: summaries, library: library, compilerVersion: compilerVersion)) { $1 }
+        return (output, summaries)
     }
 
     /// The files that depend only on the templates: `assets/*` and `api/schema/*`.
-    public static func renderShared(templates: TemplateSet) -> [String: [UInt8]] {
+    static func renderShared(templates: TemplateSet) -> [String: [UInt8]] {
         var output: [String: [UInt8]] = [:]
         for (name, schema) in BundleSchema.all {
             output["api/schema/\(name)"] = Array(schema.serialized().utf8)
@@ -48,6 +53,7 @@ public enum QuizSite {
         return output
     }
 
+    /// One quiz's page and bundle, and its catalog summary.
     static func renderQuiz(_ compiled: CompiledQuiz, site: Site, library: MustacheLibrary, highlighter: any CodeHighlighter,
                            compilerVersion: String) -> RenderedQuiz {
         let quiz = QuizView(compiled: compiled, site: site, highlighter: highlighter)
@@ -58,6 +64,7 @@ public enum QuizSite {
         ], summary: QuizSummary(quiz))
     }
 
+    /// `index.html` and `api/index.json` from every quiz's summary, in catalog order.
     static func renderCatalog(site: Site, quizzes: [QuizSummary], library: MustacheLibrary,
                               compilerVersion: String) -> [String: [UInt8]] {
         let catalog = catalogContext(site: site, quizzes: quizzes, compilerVersion: compilerVersion)

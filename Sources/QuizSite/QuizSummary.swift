@@ -35,7 +35,7 @@ public struct QuizSummary: Sendable, Hashable, Codable {
 }
 
 /// One quiz's files (`<slug>/index.html`, `api/<slug>.json`) and its catalog summary.
-public struct RenderedQuiz: Sendable {
-    public var files: [String: [UInt8]]
-    public var summary: QuizSummary
+struct RenderedQuiz {
+    var files: [String: [UInt8]]
+    var summary: QuizSummary
 }

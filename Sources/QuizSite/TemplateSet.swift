@@ -85,7 +85,8 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         for key in files.keys.sorted() where key.hasSuffix(".mustache") {
             let file = files[key]!
-            for (index, line) in String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, line) in String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.utf8.count >= 5 && line.contains("{{>") {  // building the regex costs more than this whole scan
                 for match in line.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/) where library.getTemplate(named: String(match.1)) == nil {
                     let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
                     diagnostics.append(.error("template error: partial '\(match.1)' does not exist",

@@ -19,7 +19,7 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let run = RunExecutor.standard(useCache: !paths.noCache)
         run.progress.start()
-        let outcome = await SiteBuilder.current(run).build(paths)
+        let outcome = await SiteBuilder.current(run, incremental: !paths.noCache).build(paths)
         run.progress.finish()
         outcome.printDiagnostics()
         switch outcome.status {
@@ -44,7 +44,7 @@ struct SitePaths: ParsableArguments {
     @Option(help: "Where the site is written.")
     var output = "output"
 
-    @Flag(help: "Run every snippet instead of reusing results from .quizc-cache.")
+    @Flag(help: "Run every snippet and render every quiz instead of reusing results and pages from .quizc-cache.")
     var noCache = false
 
     var contentURL: URL { URL(fileURLWithPath: content) }
@@ -65,35 +65,43 @@ enum SiteCompilation: Sendable {
     case failed([Diagnostic])
 }
 
-/// The seam between the CLI and the compiler: `compile` turns a content folder into a validated site or
+/// The seam between the CLI and the compiler: `compile` turns content that was read into a validated site or
 /// diagnostics, and `highlighter` colours code.
 struct SiteBuilder: Sendable {
-    var compile: @Sendable (_ content: URL) async -> SiteCompilation
+    var compile: @Sendable (_ bundle: ContentBundle) async -> SiteCompilation
     var highlighter: any CodeHighlighter
     var compilerVersion: String
+    /// Names what every result depends on besides the content: the executor, its limits, the kernel's numerics.
+    var resultsID: String
 
     var progress: BuildProgress?
+    /// Reuse the quizzes whose files did not change since the last build into the same output (off with `--no-cache`).
+    var incremental = true
 
-    /// Reads the content folder, runs every snippet through the interpreter (and `run`'s cache) and validates
-    /// every answer.
-    static func current(_ run: RunExecutor) -> SiteBuilder {
-        SiteBuilder(compile: { content in
-            await SiteBuilder.compileContent(content, run: run, width: ProcessInfo.processInfo.activeProcessorCount)
-        }, highlighter: PythonHighlighter(), compilerVersion: Quizc.configuration.version, progress: run.progress)
+    /// Runs every snippet through the interpreter (and `run`'s cache) and validates every answer.
+    static func current(_ run: RunExecutor, incremental: Bool = true) -> SiteBuilder {
+        let (_, id) = RunExecutor.interpreter()
+        return SiteBuilder(compile: { bundle in
+            await SiteBuilder.compileContent(bundle, run: run, width: ProcessInfo.processInfo.activeProcessorCount)
+        }, highlighter: PythonHighlighter(), compilerVersion: Quizc.configuration.version,
+        resultsID: "\(id) numerics=\(ResultCache.numericsVersion)", progress: run.progress, incremental: incremental)
     }
 
-    /// load → parse → execute (at most `width` challenges at once) → validate; any error-level diagnostic
-    /// fails the build.
-    @Sendable static func compileContent(_ content: URL, run: RunExecutor, width: Int?) async -> SiteCompilation {
+    /// Reads a content folder; an unreadable or empty one is an error diagnostic.
+    static func read(_ content: URL) -> Result<ContentBundle, Diagnostic> {
         let bundle: ContentBundle
         do {
             bundle = try ContentReader().read([content.relativePath])
         } catch {
-            return .failed([.error("cannot read the content: \(error)", at: SourceLocation(file: content.relativePath, line: 1),
-                                   rule: "content-missing")])
+            return .failure(.error("cannot read the content: \(error)", at: SourceLocation(file: content.relativePath, line: 1),
+                                   rule: "content-missing"))
         }
-        if bundle.quizzes.isEmpty { return .failed([ContentBundle.noQuizzes(in: [content.relativePath])]) }
-        run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }
+        if bundle.quizzes.isEmpty { return .failure(ContentBundle.noQuizzes(in: [content.relativePath])) }
+        return .success(bundle)
+    }
+
+    /// parse → execute (at most `width` challenges at once) → validate; any error-level diagnostic fails the build.
+    @Sendable static func compileContent(_ bundle: ContentBundle, run: RunExecutor, width: Int?) async -> SiteCompilation {
         let (interpreter, id) = RunExecutor.interpreter()
         let output = await QuizCompiler.compile(bundle, executor: run.wrap(interpreter, executorID: id, for: bundle), width: width)
         let diagnostics = DiagnosticsEngine(output.diagnostics).sorted
@@ -122,49 +130,153 @@ struct SiteBuilder: Sendable {
         }
     }
 
-    /// Compile, render and write; on any error the previous output stays as it was.
+    /// Read, compile what changed, render and write; on any error the previous output stays as it was.
     func build(_ paths: SitePaths) async -> Outcome {
-        let site: CompiledSite
-        var diagnostics: [Diagnostic]
-        switch await compile(paths.contentURL) {
-        case .failed(let found):
-            return Outcome(status: .invalid, diagnostics: found)
-        case .compiled(let compiled, let warnings):
-            site = compiled
-            diagnostics = warnings
+        let bundle: ContentBundle
+        switch Self.read(paths.contentURL) {
+        case .failure(let diagnostic):
+            return Outcome(status: .invalid, diagnostics: [diagnostic])
+        case .success(let read):
+            bundle = read
         }
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            return Outcome(status: .invalid, diagnostics: diagnostics)
-        }
+        progress?.update { [count = bundle.fileCount] in $0.filesRead += count }
         var templates = TemplateSet.builtIn
         if let folder = paths.templatesURL {
             do {
                 templates = templates.overlaid(with: try TemplateFolder.load(folder))
             } catch {
-                diagnostics.append(.error("cannot read templates: \(error)", at: SourceLocation(file: folder.relativePath, line: 1)))
-                return Outcome(status: .ioFailure, diagnostics: diagnostics)
+                return Outcome(status: .ioFailure, diagnostics: [
+                    .error("cannot read templates: \(error)", at: SourceLocation(file: folder.relativePath, line: 1)),
+                ])
             }
         }
-        let files: [String: [UInt8]]
+
+        // Quizzes whose files and outputs are exactly as the last build left them are reused as they are.
+        let output = paths.outputURL
+        let stateURL = BuildState.url(cacheFolder: ResultCache.folder(for: bundle), output: output)
+        let key = stateKey(bundle, templates: templates, content: paths.content)
+        let previous = incremental ? BuildState.load(from: stateURL, key: key) : nil
+        let fingerprints = Dictionary(uniqueKeysWithValues: bundle.quizzes.map { ($0.path, BuildState.fingerprint($0)) })
+        var reused: [String: BuildState.QuizEntry] = [:]
+        for folder in bundle.quizzes {
+            if let entry = previous?.quizzes[folder.path], entry.fingerprint == fingerprints[folder.path],
+               entry.files.allSatisfy({ BuildState.isIntact($0.key, in: output, as: $0.value) }) {
+                reused[folder.path] = entry
+            }
+        }
+        let changed = ContentBundle(siteFile: bundle.siteFile, quizzes: bundle.quizzes.filter { reused[$0.path] == nil })
+
+        let site: CompiledSite
+        var diagnostics = reused.values.flatMap(\.warnings)
+        switch await compile(changed) {
+        case .failed(let found):
+            return Outcome(status: .invalid, diagnostics: DiagnosticsEngine(diagnostics + found).sorted)
+        case .compiled(let compiled, let warnings):
+            site = compiled
+            diagnostics = DiagnosticsEngine(diagnostics + warnings).sorted
+        }
+        let compiledBySlug = Dictionary(site.quizzes.map { ($0.quiz.slug, $0) }) { first, _ in first }
+        var parts: [QuizSite.QuizPart] = []
+        for folder in bundle.quizzes {
+            if let entry = reused[folder.path] {
+                parts.append(.reused(entry.summary))
+            } else if let quiz = compiledBySlug[folder.slug] {
+                parts.append(.compiled(quiz))
+            } else {
+                diagnostics.append(.error("the quiz in this folder did not compile", at: SourceLocation(file: folder.path, line: 1)))
+                return Outcome(status: .invalid, diagnostics: diagnostics)
+            }
+        }
+        let rendered: (files: [String: [UInt8]], summaries: [QuizSummary])
         do {
-            files = try QuizSite.render(site: site, templates: templates, highlighter: highlighter,
-                                        compilerVersion: compilerVersion)
+            rendered = try QuizSite.render(site: site.site, parts: parts, templates: templates, highlighter: highlighter,
+                                           compilerVersion: compilerVersion)
         } catch {
             return Outcome(status: .invalid, diagnostics: diagnostics + error.diagnostics)
         }
+
+        // Rendered files identical to what is already in the output are linked, not written again.
+        var files = rendered.files
+        var hashes: [String: String] = [:]
+        var recorded = previous?.shared ?? [:]
+        for entry in previous?.quizzes.values.map({ $0 }) ?? [] { recorded.merge(entry.files) { $1 } }
+        var linked = reused.values.flatMap(\.files.keys)
+        for (path, bytes) in rendered.files {
+            let hash = Fingerprint.of(bytes)
+            hashes[path] = hash
+            if let stamp = recorded[path], stamp.contentHash == hash, BuildState.isIntact(path, in: output, as: stamp) {
+                files[path] = nil
+                linked.append(path)
+            }
+        }
+        for entry in reused.values { hashes.merge(entry.files.mapValues(\.contentHash)) { $1 } }
         do {
-            try OutputWriter(destination: paths.outputURL).write(files)
-            progress?.update { [count = files.count] in $0.filesWritten += count }
+            try OutputWriter(destination: output).write(files, reusing: linked)
+            progress?.update { [count = hashes.count] in $0.filesWritten += count }
         } catch {
             diagnostics.append(.error(error.description, at: SourceLocation(file: paths.output, line: 1), rule: "output"))
             return Outcome(status: .ioFailure, diagnostics: diagnostics)
         }
+        saveState(bundle, site: site, changed: changed, reused: reused, summaries: rendered.summaries, warnings: diagnostics,
+                  hashes: hashes, fingerprints: fingerprints, key: key, to: stateURL, output: output)
+
+        let challengeCount = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }
         let summary = progress.map { progress in
-            BuildProgress.summary("built", challenges: site.quizzes.reduce(0) { $0 + $1.challenges.count },
-                                  quizzes: site.quizzes.count, elapsed: progress.elapsed,
-                                  cached: progress.cacheStats?.snapshot.hits)
+            let cached = progress.cacheStats.map { $0.snapshot.hits + reused.values.reduce(0) { $0 + $1.runnableChallenges } }
+            return BuildProgress.summary("built", challenges: challengeCount, quizzes: bundle.quizzes.count,
+                                         elapsed: progress.elapsed, cached: cached, unchangedQuizzes: reused.count)
         } ?? ""
-        return Outcome(status: .written(files.count), diagnostics: diagnostics, summary: summary)
+        return Outcome(status: .written(hashes.count), diagnostics: diagnostics, summary: summary)
+    }
+
+    /// Everything every page depends on besides its own quiz: versions, executor, site.yml and templates.
+    private func stateKey(_ bundle: ContentBundle, templates: TemplateSet, content: String) -> String {
+        var hasher = Fingerprint()
+        hasher.combine("quizc-build-state \(BuildState.formatVersion)\nquizc \(compilerVersion)\nresults \(resultsID)\n")
+        hasher.combine("content \(content)\nsite \(bundle.siteFile?.path ?? "-") \(bundle.siteFile?.bytes.count ?? -1)\n")
+        hasher.combine(bundle.siteFile?.bytes ?? [])
+        for path in templates.files.keys.sorted() {
+            let file = templates.files[path]!
+            hasher.combine("template \(path) \(file.path) \(file.bytes.count)\n")
+            hasher.combine(file.bytes)
+        }
+        return hasher.hex
+    }
+
+    /// Records what this build wrote, after the new output is in place; a build killed before this only costs the
+    /// next build its reuse.
+    private func saveState(_ bundle: ContentBundle, site: CompiledSite, changed: ContentBundle,
+                           reused: [String: BuildState.QuizEntry], summaries: [QuizSummary], warnings: [Diagnostic],
+                           hashes: [String: String], fingerprints: [String: String], key: String, to url: URL, output: URL) {
+        func stamps(_ paths: some Sequence<String>) -> [String: BuildState.Stamp]? {
+            var result: [String: BuildState.Stamp] = [:]
+            for path in paths {
+                guard let hash = hashes[path],
+                      let stamp = BuildState.stamp(of: output.appendingPathComponent(path).path, contentHash: hash) else { return nil }
+                result[path] = stamp
+            }
+            return result
+        }
+        var state = BuildState(key: key)
+        var owned: Set<String> = []
+        for (index, folder) in bundle.quizzes.enumerated() {
+            let summary = summaries[index]
+            let paths = ["\(summary.slug)/index.html", "api/\(summary.slug).json"]
+            owned.formUnion(paths)
+            if let entry = reused[folder.path], let files = stamps(entry.files.keys) {
+                state.quizzes[folder.path] = BuildState.QuizEntry(fingerprint: entry.fingerprint, summary: summary,
+                                                                  warnings: entry.warnings, runnableChallenges: entry.runnableChallenges,
+                                                                  files: files)
+            } else if let quiz = site.quizzes.first(where: { $0.quiz.slug == folder.slug }), let files = stamps(paths) {
+                let prefix = folder.path + "/"
+                state.quizzes[folder.path] = BuildState.QuizEntry(
+                    fingerprint: fingerprints[folder.path]!, summary: summary,
+                    warnings: warnings.filter { $0.location.file.hasPrefix(prefix) },
+                    runnableChallenges: quiz.challenges.filter(\.challenge.hasRunnableCode).count, files: files)
+            }
+        }
+        state.shared = stamps(hashes.keys.filter { !owned.contains($0) }) ?? [:]
+        state.save(to: url)
     }
 }
 

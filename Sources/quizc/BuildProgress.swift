@@ -106,10 +106,12 @@ final class BuildProgress: Sendable {
     }
 
     /// `built 27 challenges in 5 quizzes in 0.84 s (27 cached)`; without a cache the parenthesis is left out.
-    static func summary(_ verb: String, challenges: Int, quizzes: Int, elapsed: Duration, cached: Int?) -> String {
-        let cachedText = cached.map { " (\($0) cached)" } ?? ""
+    static func summary(_ verb: String, challenges: Int, quizzes: Int, elapsed: Duration, cached: Int?,
+                        unchangedQuizzes: Int = 0) -> String {
+        let notes = [cached.map { "\($0) cached" }, unchangedQuizzes == 0 ? nil : "\(plural(unchangedQuizzes, "quiz", "quizzes")) unchanged"]
+            .compactMap { $0 }
         return "\(verb) \(plural(challenges, "challenge")) in \(plural(quizzes, "quiz", "quizzes")) in "
-            + "\(seconds(elapsed, digits: 2)) s\(cachedText)"
+            + "\(seconds(elapsed, digits: 2)) s" + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
     }
 
     static func plural(_ count: Int, _ one: String, _ many: String? = nil) -> String {

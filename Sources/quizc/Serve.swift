@@ -50,7 +50,7 @@ struct Serve: AsyncParsableCommand {
     private func rebuild(_ paths: SitePaths) async -> [Diagnostic] {
         let run = RunExecutor.standard(useCache: !paths.noCache)
         run.progress.start()
-        let outcome = await SiteBuilder.current(run).build(paths)
+        let outcome = await SiteBuilder.current(run, incremental: !paths.noCache).build(paths)
         run.progress.finish()
         outcome.printDiagnostics()
         if case .written(let count) = outcome.status { say(outcome.summary + ", wrote \(count) files to \(paths.output)") }

@@ -20,6 +20,10 @@ import Testing
                     == "built 27 challenges in 5 quizzes in 0.84 s (27 cached)")
         #expect(BuildProgress.summary("checked", challenges: 1, quizzes: 1, elapsed: .seconds(12), cached: nil)
                     == "checked 1 challenge in 1 quiz in 12.00 s")
+        #expect(BuildProgress.summary("built", challenges: 27, quizzes: 5, elapsed: .milliseconds(84), cached: 25, unchangedQuizzes: 4)
+                    == "built 27 challenges in 5 quizzes in 0.08 s (25 cached, 4 quizzes unchanged)")
+        #expect(BuildProgress.summary("built", challenges: 3, quizzes: 2, elapsed: .milliseconds(84), cached: nil, unchangedQuizzes: 1)
+                    == "built 3 challenges in 2 quizzes in 0.08 s (1 quiz unchanged)")
     }
 
     @Test func nothingIsShownDuringTheFirstSecond() {

@@ -40,7 +40,7 @@ import Testing
             "basics/index.html", "index.html", "lists/index.html",
         ])
         let second = try runQuizc(["build"], cwd: project)
-        #expect(timeless(second.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached), wrote 10 files to output\n")
+        #expect(timeless(second.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached, 2 quizzes unchanged), wrote 10 files to output\n")
         #expect(try Self.snapshot(output) == once)
     }
 
@@ -68,10 +68,15 @@ import Testing
         for name in try FileManager.default.contentsOfDirectory(atPath: results.path) {
             try Data("{}".utf8).write(to: results.appendingPathComponent(name))
         }
+        // Without its build state the next build compiles every quiz again, so it reads every (corrupt) result.
+        let cache = project.appendingPathComponent(".quizc-cache")
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) where name.hasPrefix("build-") {
+            try FileManager.default.removeItem(at: cache.appendingPathComponent(name))
+        }
         let rebuilt = try runQuizc(["build"], cwd: project)
         #expect(timeless(rebuilt.stdout) == "built 3 challenges in 2 quizzes in T s (0 cached), wrote 10 files to output\n")
         #expect(try Self.snapshot(output) == before)
-        #expect(timeless(try runQuizc(["build"], cwd: project).stdout).contains("(2 cached)"))
+        #expect(timeless(try runQuizc(["build"], cwd: project).stdout).contains("(2 cached, 2 quizzes unchanged)"))
     }
 
     /// The same site, byte for byte, whether challenges run one at a time, a few at a time or all at once.

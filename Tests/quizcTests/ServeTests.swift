@@ -115,6 +115,6 @@ import Testing
         let edited = try String(contentsOf: sum, encoding: .utf8)
             .replacingOccurrences(of: "total = sum(range(4))", with: "total = sum(range(4)) + 0")
         try edited.write(to: sum, atomically: true, encoding: .utf8)
-        #expect(try await waitForLog("change detected, rebuilding\nbuilt 3 challenges in 2 quizzes in T s (1 cached), wrote 10 files to output\n"))
+        #expect(try await waitForLog("change detected, rebuilding\nbuilt 3 challenges in 2 quizzes in T s (1 cached, 1 quiz unchanged), wrote 10 files to output\n"))
     }
 }

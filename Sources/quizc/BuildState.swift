@@ -1,0 +1,152 @@
+import Foundation
+import QuizCompiler
+import QuizCore
+import QuizSite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A fast 128-bit hash of bytes, for telling whether inputs or outputs changed between builds (not for security:
+/// authors hash their own content). Two 64-bit multiply-fold lanes over 8-byte words, lengths mixed in.
+struct Fingerprint {
+    private var a: UInt64 = 0x243F_6A88_85A3_08D3
+    private var b: UInt64 = 0x1319_8A2E_0370_7344
+
+    private static func fold(_ x: UInt64, _ k: UInt64) -> UInt64 {
+        let product = x.multipliedFullWidth(by: k)
+        return product.high ^ product.low
+    }
+
+    mutating func combine(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { combine(raw: $0) }
+    }
+
+    mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(raw: UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func combine(raw buffer: UnsafeRawBufferPointer) {
+        let count = buffer.count
+        var offset = 0
+        while offset + 8 <= count {
+            let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            a = Self.fold(a ^ word, 0xA076_1D64_78BD_642F)
+            b = Self.fold(b ^ word, 0xE703_7ED1_A0B4_28DB) &+ a
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        for index in offset..<count { tail = tail << 8 | UInt64(buffer[index]) }
+        a = Self.fold(a ^ tail ^ UInt64(count), 0x8EBC_6AF0_9C88_C6E3)
+        b = Self.fold(b ^ tail ^ UInt64(truncatingIfNeeded: count) << 32, 0x5899_65CC_7537_4CC3) &+ a
+    }
+
+    var hex: String {
+        let high = Self.fold(a, 0x1D8E_4E27_C47D_124F) ^ b
+        let low = Self.fold(b, 0xA076_1D64_78BD_642F) ^ a
+        return String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
+    }
+
+    static func of(_ bytes: [UInt8]) -> String {
+        var hasher = Fingerprint()
+        hasher.combine(bytes)
+        return hasher.hex
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+/// What the last successful `build` into one output folder produced, so the next build reuses every quiz whose
+/// files and outputs are unchanged: it is neither loaded, run, validated nor rendered again, and its pages are
+/// hard-linked into the new output. Kept in `.quizc-cache/build-<output>.json`; a missing, corrupt or stale state
+/// (other quizc version, numerics, site.yml, templates) means a full build.
+struct BuildState: Codable, Equatable {
+    static let formatVersion = 1
+
+    /// How an output file looked right after quizc wrote it; any difference means it was touched since.
+    struct Stamp: Codable, Equatable {
+        var size: Int64
+        var modifiedNanoseconds: Int64
+        var inode: UInt64
+        var contentHash: String
+    }
+
+    struct QuizEntry: Codable, Equatable {
+        /// Hash of the quiz folder's path and of every file in it.
+        var fingerprint: String
+        var summary: QuizSummary
+        /// Warnings the quiz produced; replayed when it is reused (a quiz with errors is never recorded).
+        var warnings: [Diagnostic]
+        /// Challenges with code, reported as cached when the quiz is reused.
+        var runnableChallenges: Int
+        var files: [String: Stamp]
+    }
+
+    var format = BuildState.formatVersion
+    /// Hash of everything every page depends on: quizc and numerics versions, executor, site.yml, templates.
+    var key: String
+    /// By quiz folder path.
+    var quizzes: [String: QuizEntry] = [:]
+    /// The catalog, bundles index, schemas and assets.
+    var shared: [String: Stamp] = [:]
+
+    /// `.quizc-cache/build-<hash of the output folder's absolute path>.json`.
+    static func url(cacheFolder: URL, output: URL) -> URL {
+        cacheFolder.appendingPathComponent("build-\(Fingerprint.of(Array(output.standardizedFileURL.path.utf8)).prefix(16)).json")
+    }
+
+    /// The recorded state, or nil when there is none or it cannot be trusted.
+    static func load(from url: URL, key: String) -> BuildState? {
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let state = try? JSONDecoder().decode(BuildState.self, from: data),
+              state.format == formatVersion, state.key == key else { return nil }
+        return state
+    }
+
+    /// Written beside its final name and renamed over it, so a killed build never leaves half a state.
+    func save(to url: URL) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())")
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    /// The hash of a quiz folder's path and files, as read for this build.
+    static func fingerprint(_ folder: ContentBundle.QuizFolder) -> String {
+        var hasher = Fingerprint()
+        hasher.combine("quiz \(folder.path)\n")
+        for file in [folder.quizFile].compactMap({ $0 }) + folder.challengeFiles {
+            hasher.combine("file \(file.path) \(file.bytes.count)\n")
+            hasher.combine(file.bytes)
+        }
+        return hasher.hex
+    }
+
+    /// The stamp of a regular file (not followed through a symlink), or nil.
+    static func stamp(of path: String, contentHash: String) -> Stamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        #if canImport(Darwin)
+        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+        return Stamp(size: Int64(info.st_size), modifiedNanoseconds: modified, inode: UInt64(info.st_ino), contentHash: contentHash)
+    }
+
+    /// True when the file under `output` is still exactly what `recorded` describes.
+    static func isIntact(_ path: String, in output: URL, as recorded: Stamp) -> Bool {
+        stamp(of: output.appendingPathComponent(path).path, contentHash: recorded.contentHash) == recorded
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import quizc
+
+/// `quizc build` reuses the quizzes that did not change since the last build into the same output folder; the
+/// site it writes is always byte-identical to a full build.
+@Suite struct IncrementalBuildTests {
+    static func inode(_ url: URL) throws -> UInt64 {
+        try #require(BuildState.stamp(of: url.path, contentHash: "")).inode
+    }
+
+    static func edit(_ file: URL, replacing old: String, with new: String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// The output of a full `--no-cache` build of the same content into a fresh folder.
+    static func fullBuild(_ project: URL) throws -> [String: Data] {
+        let result = try runQuizc(["build", "--no-cache", "--output", "full"], cwd: project)
+        #expect(result.status == 0)
+        return try BuildTests.snapshot(project.appendingPathComponent("full"))
+    }
+
+    @Test func anEditRendersOnlyItsQuizAndTheCatalog() throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let output = project.appendingPathComponent("output")
+        let listsPage = output.appendingPathComponent("lists/index.html")
+        let basicsPage = output.appendingPathComponent("basics/index.html")
+        let listsInode = try Self.inode(listsPage), basicsInode = try Self.inode(basicsPage)
+
+        try Self.edit(project.appendingPathComponent("content/basics/01-sum.md"), replacing: "`range(4)` stops before 4.",
+                      with: "`range(4)` stops before 4, so 4 is not added.")
+        let rebuilt = try runQuizc(["build"], cwd: project)
+        #expect(timeless(rebuilt.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached, 1 quiz unchanged), wrote 10 files to output\n")
+        #expect(rebuilt.stderr == "")
+        #expect(try Self.inode(listsPage) == listsInode)  // linked from the previous output, not written again
+        #expect(try Self.inode(basicsPage) != basicsInode)
+        #expect(try String(contentsOf: basicsPage, encoding: .utf8).contains("so 4 is not added"))
+        #expect(try BuildTests.snapshot(output) == Self.fullBuild(project))
+    }
+
+    @Test func anOutputFileChangedByHandIsRenderedAgain() throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let output = project.appendingPathComponent("output")
+        let before = try BuildTests.snapshot(output)
+        try "tampered".write(to: output.appendingPathComponent("lists/index.html"), atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("assets/quiz.css"))
+        let rebuilt = try runQuizc(["build"], cwd: project)
+        #expect(timeless(rebuilt.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached, 1 quiz unchanged), wrote 10 files to output\n")
+        #expect(try BuildTests.snapshot(output) == before)
+    }
+
+    @Test func aTemplateChangeRebuildsEveryQuiz() throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let templates = project.appendingPathComponent("templates/assets")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "body { color: red; }\n".write(to: templates.appendingPathComponent("extra.css"), atomically: true, encoding: .utf8)
+        let rebuilt = try runQuizc(["build"], cwd: project)
+        #expect(timeless(rebuilt.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached), wrote 11 files to output\n")
+        #expect(try BuildTests.snapshot(project.appendingPathComponent("output"))["assets/extra.css"] == Data("body { color: red; }\n".utf8))
+    }
+
+    @Test func warningsOfAReusedQuizAreReportedAgain() throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let reverse = project.appendingPathComponent("content/lists/01-reverse.md")
+        let text = try String(contentsOf: reverse, encoding: .utf8)
+        try (text + "\n## Notes\n\nSee the docs.\n").write(to: reverse, atomically: true, encoding: .utf8)
+        let first = try runQuizc(["build"], cwd: project)
+        #expect(first.status == 0)
+        let warning = "content/lists/01-reverse.md:26:1: warning: unknown section `## Notes`\n    known sections: Choices, Answer, Hint, Explanation\n"
+        #expect(first.stderr == warning)
+        let second = try runQuizc(["build"], cwd: project)
+        #expect(timeless(second.stdout).contains("(2 cached, 2 quizzes unchanged)"))
+        #expect(second.stderr == warning)
+    }
+
+    @Test func addedRemovedAndRenamedQuizzesAreFollowed() throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let content = project.appendingPathComponent("content")
+        try FileManager.default.moveItem(at: content.appendingPathComponent("lists"), to: content.appendingPathComponent("slices"))
+        let rebuilt = try runQuizc(["build"], cwd: project)
+        #expect(timeless(rebuilt.stdout) == "built 3 challenges in 2 quizzes in T s (1 cached, 1 quiz unchanged), wrote 10 files to output\n")
+        let files = try BuildTests.snapshot(project.appendingPathComponent("output"))
+        #expect(files["slices/index.html"] != nil && files["lists/index.html"] == nil && files["api/lists.json"] == nil)
+        #expect(files == (try Self.fullBuild(project)))
+    }
+
+    @Test func aCorruptBuildStateMeansAFullBuild() throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let before = try BuildTests.snapshot(project.appendingPathComponent("output"))
+        let cache = project.appendingPathComponent(".quizc-cache")
+        let states = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("build-") }
+        #expect(states.count == 1)
+        for state in states { try Data("{\"format\": 1, \"key\": ".utf8).write(to: cache.appendingPathComponent(state)) }
+        let rebuilt = try runQuizc(["build"], cwd: project)
+        #expect(timeless(rebuilt.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached), wrote 10 files to output\n")
+        #expect(try BuildTests.snapshot(project.appendingPathComponent("output")) == before)
+    }
+
+    @Test func fingerprintsTellBytesApart() {
+        #expect(Fingerprint.of([]) != Fingerprint.of([0]))
+        #expect(Fingerprint.of(Array("abcdefgh".utf8)) != Fingerprint.of(Array("abcdefgi".utf8)))
+        #expect(Fingerprint.of(Array("abcdefgh12".utf8)) != Fingerprint.of(Array("abcdefgh21".utf8)))
+        #expect(Fingerprint.of(Array(repeating: 0, count: 8)) != Fingerprint.of(Array(repeating: 0, count: 16)))
+        #expect(Fingerprint.of(Array("same".utf8)) == Fingerprint.of(Array("same".utf8)))
+        #expect(Fingerprint.of(Array("same".utf8)).count == 32)
+    }
+}
