@@ -2,6 +2,7 @@ import Foundation
 import QuizCompiler
 import QuizCore
 import QuizSite
+import TensorKernel
 
 /// Snippet results on disk, one JSON file per entry under `.quizc-cache/results/`, keyed by the SHA-256 of
 /// everything a result depends on. An entry is trusted only when it decodes, matches the current versions
@@ -9,9 +10,8 @@ import QuizSite
 struct ResultCache: Sendable {
     /// Bumped when the entry layout or the key derivation changes.
     static let formatVersion = 1
-    /// Version of the kernel's numerics: bump when any op may print different digits for the same snippet.
-    /// Lives here until TensorKernel exports its own constant.
-    static let numericsVersion = "1"
+    /// Version of the kernel's numerics (`TensorKernel.Numerics.version`): part of every key.
+    static let numericsVersion = Numerics.version
 
     struct Entry: Codable, Equatable {
         var format: Int
