@@ -30,6 +30,31 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
     }
 
+    @Test func reusedFilesAreLinkedFromThePreviousOutput() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(destination: root.appendingPathComponent("output"))
+        try writer.write(["index.html": Array("one".utf8), "quiz/index.html": Array("kept".utf8), "drop.txt": Array("x".utf8)])
+        let kept = writer.destination.appendingPathComponent("quiz/index.html").path
+        let inode = try #require(BuildState.stamp(of: kept, contentHash: "")).inode
+        try writer.write(["index.html": Array("two".utf8)], reusing: ["quiz/index.html"])
+        #expect(try Self.tree(writer.destination) == ["index.html": "two", "quiz/index.html": "kept"])
+        #expect(BuildState.stamp(of: kept, contentHash: "")?.inode == inode)
+    }
+
+    @Test func aReusedFileThatIsGoneFailsTheWriteAndKeepsTheOutput() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(destination: root.appendingPathComponent("output"))
+        try writer.write(["index.html": Array("one".utf8)])
+        let error = try #require(throws: OutputWriter.Failure.self) {
+            try writer.write(["index.html": Array("two".utf8)], reusing: ["missing.html"])
+        }
+        #expect(error.description == "cannot read \(writer.destination.appendingPathComponent("missing.html").path) to reuse it")
+        #expect(try Self.tree(writer.destination) == ["index.html": "one"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
+    }
+
     @Test func aFailedWriteLeavesThePreviousOutputIntact() throws {
         let root = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: root) }
