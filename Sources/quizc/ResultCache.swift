@@ -9,7 +9,7 @@ import TensorKernel
 /// and its key, and its result still hashes to the digest stored beside it; anything else is a miss.
 struct ResultCache: Sendable {
     /// Bumped when the entry layout or the key derivation changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     /// Version of the kernel's numerics (`TensorKernel.Numerics.version`): part of every key.
     static let numericsVersion = Numerics.version
 
@@ -18,7 +18,7 @@ struct ResultCache: Sendable {
         var key: String
         var quizc: String
         var numerics: String
-        var resultSHA256: String
+        var resultHash: String
         var result: ExecutionResult
     }
 
@@ -79,7 +79,7 @@ struct ResultCache: Sendable {
             return .rejected("stale versions")
         }
         if entry.key != key { return .rejected("key mismatch") }
-        guard let digest = Self.digest(of: entry.result), digest == entry.resultSHA256 else { return .rejected("result hash mismatch") }
+        guard let digest = Self.digest(of: entry.result), digest == entry.resultHash else { return .rejected("result hash mismatch") }
         return .hit(entry.result)
     }
 
@@ -87,7 +87,7 @@ struct ResultCache: Sendable {
     func store(_ result: ExecutionResult, key: String) throws {
         guard let digest = Self.digest(of: result) else { return }
         let entry = Entry(format: Self.formatVersion, key: key, quizc: quizcVersion, numerics: numericsVersion,
-                          resultSHA256: digest, result: result)
+                          resultHash: digest, result: result)
         let target = url(forKey: key)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Self.encoder.encode(entry).write(to: target, options: .atomic)
@@ -99,9 +99,24 @@ struct ResultCache: Sendable {
         return encoder
     }
 
-    /// SHA-256 of the result's canonical (sorted-keys) JSON.
+    /// A hash of every field of the result, length-prefixed in a fixed order (variables sorted by name): it catches
+    /// an entry whose JSON still decodes but whose text was damaged.
     static func digest(of result: ExecutionResult) -> String? {
-        guard let data = try? encoder.encode(result) else { return nil }
-        return SHA256.hex(String(decoding: data, as: UTF8.self))
+        var hasher = Fingerprint()
+        func add(_ label: String, _ text: String) {
+            hasher.combine("\(label) \(text.utf8.count)\n")
+            hasher.combine(text)
+        }
+        add("stdout", result.stdout)
+        if let error = result.error {
+            add("error type", error.type)
+            add("error message", error.message)
+            if let location = error.location { add("error at", location.description) }
+        }
+        for name in result.variables.keys.sorted() {
+            add("variable", name)
+            add("value", result.variables[name] ?? "")
+        }
+        return hasher.hex
     }
 }

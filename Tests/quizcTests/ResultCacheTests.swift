@@ -34,10 +34,10 @@ func scratchFolder(_ name: String) throws -> URL {
 
     /// The expected digest was computed with Python's hashlib over the same text.
     @Test func theKeyIsTheSHA256OfTheVersionsPathAndFences() {
-        // "quizc-result-cache 1\nquizc 0.1.0\nnumerics 1\nexecutor interpreter\npath 17 content/q/01-a.md\n"
+        // "quizc-result-cache 2\nquizc 0.1.0\nnumerics 1\nexecutor interpreter\npath 17 content/q/01-a.md\n"
         // + "fence run 7:1 8 9\nprint(1)\n\n"
         #expect(Self.cache(URL(fileURLWithPath: "/tmp")).key(for: cacheChallenge())
-                    == "841f452cade2bbca77eca08a2e384b1ad8888d5a2a95af2a55b541e31200d7f0")
+                    == "c2123396a4516075b3e98cbf7a93e743df0099b27a527c170c4960c43da1ee3f")
     }
 
     @Test func theKeyFollowsWhatResultsDependOnAndNothingElse() {
