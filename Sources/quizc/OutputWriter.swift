@@ -33,26 +33,31 @@ struct OutputWriter {
             recoverInterruptedSwap()
             try? manager.removeItem(at: stagingFolder)
             try manager.createDirectory(at: stagingFolder, withIntermediateDirectories: true)
-            var created: Set<String> = []
+            // Plain string paths and mkdir: URL and FileManager calls cost more than the writes for a site of
+            // many small files.
+            let staging = stagingFolder.path, current = destination.path
+            var created: Set<Substring> = [""]
             for path in Set(files.keys).union(reused).sorted() {
-                guard !path.split(separator: "/").contains(".."), !path.hasPrefix("/") else {
+                let components = path.split(separator: "/", omittingEmptySubsequences: false)
+                guard !components.contains(".."), !components.contains(""), !path.hasPrefix("/") else {
                     throw Failure(description: "refusing to write outside the output folder: \(path)")
                 }
-                let url = stagingFolder.appendingPathComponent(path)
-                let folder = url.deletingLastPathComponent().path
-                if created.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                if let bytes = files[path] {
-                    try Self.write(bytes, to: url, sync: !syncsWholeFilesystem)
-                } else {
-                    let current = destination.appendingPathComponent(path)
-                    if link(current.path, url.path) != 0 {
-                        guard let bytes = manager.contents(atPath: current.path) else {
-                            throw Failure(description: "cannot read \(current.path) to reuse it")
-                        }
-                        try Self.write(Array(bytes), to: url, sync: !syncsWholeFilesystem)
+                var folderEnd = path.startIndex
+                for component in components.dropLast() {
+                    folderEnd = component.endIndex
+                    let folder = path[..<folderEnd]
+                    if created.insert(folder).inserted, mkdir(staging + "/" + folder, 0o755) != 0, errno != EEXIST {
+                        throw Failure(description: "cannot create \(staging)/\(folder): \(String(cString: strerror(errno)))")
                     }
+                }
+                let target = staging + "/" + path
+                if let bytes = files[path] {
+                    try Self.write(bytes, to: target, sync: !syncsWholeFilesystem)
+                } else if link(current + "/" + path, target) != 0 {
+                    guard let bytes = manager.contents(atPath: current + "/" + path) else {
+                        throw Failure(description: "cannot read \(current)/\(path) to reuse it")
+                    }
+                    try Self.write(Array(bytes), to: target, sync: !syncsWholeFilesystem)
                 }
             }
             if syncsWholeFilesystem {
@@ -142,17 +147,17 @@ struct OutputWriter {
         return syncfs(fd) == 0
     }
 
-    private static func write(_ bytes: [UInt8], to url: URL, sync: Bool) throws(Failure) {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Failure(description: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
+    private static func write(_ bytes: [UInt8], to path: String, sync: Bool) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            guard n > 0 else { throw Failure(description: "cannot write \(url.path): \(String(cString: strerror(errno)))") }
+            guard n > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
             offset += n
         }
-        guard !sync || fsync(fd) == 0 else { throw Failure(description: "cannot sync \(url.path): \(String(cString: strerror(errno)))") }
+        guard !sync || fsync(fd) == 0 else { throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
     }
 
     private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
