@@ -1,5 +1,6 @@
-/// Expression node; a class so the evaluator walks the tree without copying it.
-final class Expr {
+/// Expression node; a class so the evaluator walks the tree without copying it. Immutable, so parsed
+/// preludes are shared by every session and thread.
+final class Expr: Sendable {
     let kind: ExprKind
     let line: Int
     let column: Int
@@ -106,7 +107,10 @@ indirect enum ExprKind {
 enum Constant { case none, `true`, `false`, ellipsis }
 
 /// Names a function-like scope binds, decided at parse time (CPython's symtable, simplified).
-final class ScopeInfo {
+///
+/// The sets are filled only by `Parser` while it builds the tree and never written after `parseModule`
+/// returns (the evaluator only reads them), so sharing a finished AST across threads is safe.
+final class ScopeInfo: @unchecked Sendable {
     var locals: Set<String> = []
     var globals: Set<String> = []
     var nonlocals: Set<String> = []
@@ -120,21 +124,31 @@ struct Parameter {
 }
 
 /// The compiled form of a `def` or `lambda`.
-final class FunctionCode {
+final class FunctionCode: Sendable {
     let name: String
     let parameters: [Parameter]
     let body: [Stmt]
     let scope: ScopeInfo
     let line: Int
     let isLambda: Bool
-    var filename: String = "<stdin>"
-    init(name: String, parameters: [Parameter], body: [Stmt], scope: ScopeInfo, line: Int, isLambda: Bool) {
+    let filename: String
+    /// The parameters split by kind once, for argument binding on every call.
+    let positionalNames: [String]
+    let keywordOnlyNames: [String]
+    let varArgsName: String?
+    let varKeywordsName: String?
+    init(name: String, parameters: [Parameter], body: [Stmt], scope: ScopeInfo, line: Int, isLambda: Bool, filename: String) {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.scope = scope
         self.line = line
         self.isLambda = isLambda
+        self.filename = filename
+        positionalNames = parameters.filter { $0.kind == .normal }.map(\.name)
+        keywordOnlyNames = parameters.filter { $0.kind == .keywordOnly }.map(\.name)
+        varArgsName = parameters.first { $0.kind == .varArgs }?.name
+        varKeywordsName = parameters.first { $0.kind == .varKeywords }?.name
     }
 }
 
@@ -150,7 +164,8 @@ struct ImportName {
     let alias: String?
 }
 
-final class Stmt {
+/// Statement node; immutable like `Expr`.
+final class Stmt: Sendable {
     let kind: StmtKind
     let line: Int
     let column: Int

@@ -84,19 +84,12 @@ extension Interpreter {
         let code = function.code
         let params = code.parameters
         let name = function.qualname
-        var positionalNames: [String] = []
-        var varArgs: String?
-        var varKeywords: String?
-        var keywordOnly: [String] = []
-        for param in params {
-            switch param.kind {
-            case .normal: positionalNames.append(param.name)
-            case .varArgs: varArgs = param.name
-            case .keywordOnly: keywordOnly.append(param.name)
-            case .varKeywords: varKeywords = param.name
-            }
-        }
+        let positionalNames = code.positionalNames
+        let varArgs = code.varArgsName
+        let varKeywords = code.varKeywordsName
+        let keywordOnly = code.keywordOnlyNames
         var vars = scope.vars
+        vars.reserveCapacity(code.scope.locals.count)
         if args.count > positionalNames.count {
             guard let varArgs else {
                 let required = params.filter { $0.kind == .normal && $0.defaultValue == nil }.count

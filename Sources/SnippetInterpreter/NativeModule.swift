@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Extension points for native (Swift) bindings such as `torch`.
 ///
 /// - Modules: `registerNativeModule("torch") { interp in ... }` builds a `PyModule` on first import; its
@@ -9,14 +15,30 @@
 ///   `__matmul__`, `__getitem__`, `__setitem__`, `__eq__`, `__lt__`, `__len__`, `__iter__`, `__bool__`,
 ///   `__format__`, `__repr__`) go in its `dict` and are dispatched by the evaluator like Python ones.
 /// - Python subclasses of native or prelude classes work like any class (`super().__init__()`, `__setattr__`).
-/// - Preludes: `runPrelude(source, module:)` executes Python source into a module with frames hidden.
+/// - Preludes: `runPrelude(ParsedPrelude, module:)` executes Python source, parsed once per process, into a
+///   module with frames hidden.
 /// - Per-session state: `context[key]` holds reference objects natives share within a session.
 /// - Memory: natives call `charge(bytes:)` before large allocations.
-struct ArgumentBinder {
-    struct Param {
+struct ArgumentBinder: Sendable {
+    struct Param: Sendable {
         let name: String
-        let defaultValue: PyValue?
+        let defaultValue: DefaultLiteral?
         let keywordOnly: Bool
+    }
+
+    /// A parameter's default as written in the signature; a plain value so parsed signatures can be shared.
+    enum DefaultLiteral: Sendable {
+        case none, bool(Bool), int(Int), float(Double), str(String)
+
+        var value: PyValue {
+            switch self {
+            case .none: .none
+            case .bool(let b): .bool(b)
+            case .int(let i): .int(i)
+            case .float(let d): .float(d)
+            case .str(let s): .str(s)
+            }
+        }
     }
 
     let functionName: String
@@ -25,9 +47,22 @@ struct ArgumentBinder {
     let params: [Param]
     let acceptsVarArgs: Bool
     let acceptsVarKeywords: Bool
+    /// Parameters that may be given by position, and how many of those after `self` have no default.
+    let positionalCount: Int
+    let requiredAfterSelf: Int
 
-    /// Parses `"name(a, b=1, *args, c=None, **kwargs)"`; defaults are Python literals.
+    /// The binder for `"name(a, b=1, *args, c=None, **kwargs)"` (defaults are Python literals); each signature
+    /// is parsed once per process and then shared.
     init(_ signature: String) {
+        if let cached = SignatureCache.shared.binder(for: signature) {
+            self = cached
+            return
+        }
+        self.init(parsing: signature)
+        SignatureCache.shared.store(self, for: signature)
+    }
+
+    private init(parsing signature: String) {
         let open = signature.firstIndex(of: "(")!
         functionName = String(signature[..<open])
         let inner = signature[signature.index(after: open)..<signature.lastIndex(of: ")")!]
@@ -52,9 +87,11 @@ struct ArgumentBinder {
         self.params = params
         acceptsVarArgs = varArgs
         acceptsVarKeywords = varKeywords
+        positionalCount = params.filter { !$0.keywordOnly }.count
+        requiredAfterSelf = params.dropFirst().filter { $0.defaultValue == nil && !$0.keywordOnly }.count
     }
 
-    static func literal(_ text: String) -> PyValue {
+    static func literal(_ text: String) -> DefaultLiteral {
         switch text {
         case "None": return .none
         case "True": return .bool(true)
@@ -68,11 +105,10 @@ struct ArgumentBinder {
     }
 
     func bind(_ interp: Interpreter, _ args: [PyValue], _ kwargs: KwArgs) throws -> BoundArguments {
-        let positionalCount = params.filter { !$0.keywordOnly }.count
         if let owner, kwargs.isEmpty, !acceptsVarArgs {
             let given = args.count - 1
             let declared = positionalCount - 1
-            let required = params.dropFirst().filter { $0.defaultValue == nil && !$0.keywordOnly }.count
+            let required = requiredAfterSelf
             if declared == 0 && given > 0 {
                 throw interp.typeError("\(owner).\(functionName)() takes no arguments (\(given) given)")
             }
@@ -86,6 +122,11 @@ struct ArgumentBinder {
                 let bound = required == declared ? "" : "at least "
                 throw interp.typeError("\(functionName) expected \(bound)\(required) argument\(required == 1 ? "" : "s"), got \(given)")
             }
+        }
+        if kwargs.isEmpty && args.count == params.count && !acceptsVarArgs && !acceptsVarKeywords
+            && params.count == positionalCount {
+            // Every parameter given by position: the common call needs no defaults or keyword matching.
+            return BoundArguments(params: params, values: args, varArgs: [], varKeywords: [])
         }
         var values = [PyValue?](repeating: nil, count: params.count)
         var extra: [PyValue] = []
@@ -118,29 +159,74 @@ struct ArgumentBinder {
                 }
                 throw interp.typeError("\(functionName)() missing required argument '\(param.name)' (pos \(i + 1))")
             }
-            values[i] = defaultValue
+            values[i] = defaultValue.value
         }
-        var named: [String: PyValue] = [:]
-        for (i, param) in params.enumerated() { named[param.name] = values[i]! }
-        return BoundArguments(values: named, varArgs: extra, varKeywords: extraKeywords)
+        return BoundArguments(params: params, values: values.map { $0! }, varArgs: extra, varKeywords: extraKeywords)
     }
 }
 
-/// Arguments after binding: every declared parameter has a value (given or default).
+/// Parsed signatures by their text, shared by every session and thread (a pthread mutex: the package still
+/// supports macOS 14, which lacks `Synchronization.Mutex`).
+private final class SignatureCache: @unchecked Sendable {
+    static let shared = SignatureCache()
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var binders: [String: ArgumentBinder] = [:]
+
+    private init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func binder(for signature: String) -> ArgumentBinder? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return binders[signature]
+    }
+
+    func store(_ binder: ArgumentBinder, for signature: String) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        binders[signature] = binder
+    }
+}
+
+/// A native function's `ArgumentBinder`, looked up on its first call (the interpreter is single-threaded).
+private final class LazyBinder {
+    let signature: String
+    let owner: String?
+    init(signature: String, owner: String?) {
+        self.signature = signature
+        self.owner = owner
+    }
+
+    lazy var binder: ArgumentBinder = {
+        var binder = ArgumentBinder(signature)
+        binder.owner = owner
+        return binder
+    }()
+}
+
+/// Arguments after binding: every declared parameter has a value (given or default), in declaration order;
+/// looked up by a scan of the few names rather than a dictionary built per call.
 struct BoundArguments {
-    let values: [String: PyValue]
+    let params: [ArgumentBinder.Param]
+    let values: [PyValue]
     let varArgs: [PyValue]
     let varKeywords: KwArgs
-    subscript(_ name: String) -> PyValue { values[name] ?? .none }
+    subscript(_ name: String) -> PyValue {
+        for i in params.indices where params[i].name == name { return values[i] }
+        return .none
+    }
 }
 
 extension Interpreter {
     /// A builtin function with a Python-style signature.
+    /// The signature is bound on the first call, so a session pays nothing for the hundreds of natives it never calls.
     func nativeFunction(_ signature: String, owner: String? = nil, _ body: @escaping (Interpreter, BoundArguments) throws -> PyValue) -> PyValue {
-        var binder = ArgumentBinder(signature)
-        binder.owner = owner
-        return .object(PyBuiltinFunction(binder.functionName, owner: owner) { interp, args, kwargs in
-            try body(interp, try binder.bind(interp, args, kwargs))
+        let binder = LazyBinder(signature: signature, owner: owner)
+        let name = String(signature[..<signature.firstIndex(of: "(")!])
+        return .object(PyBuiltinFunction(name, owner: owner) { interp, args, kwargs in
+            try body(interp, try binder.binder.bind(interp, args, kwargs))
         })
     }
 
@@ -156,25 +242,30 @@ extension Interpreter {
         return cls
     }
 
-    /// Executes prelude Python source into `module` (its functions and classes hide from tracebacks); the
-    /// module's existing attributes are the prelude's initial globals.
-    func runPrelude(_ source: String, module: PyModule, filename: String) throws {
+    /// Executes a parsed prelude into `module` (its functions and classes hide from tracebacks); the module's
+    /// existing attributes are the prelude's initial globals.
+    func runPrelude(_ prelude: ParsedPrelude, module: PyModule) throws {
         let body: [Stmt]
-        do {
-            body = try Parser.parseModule(source, filename: filename)
-        } catch {
-            throw self.error("SyntaxError", "prelude \(filename): \(error.message) (line \(error.line))")
+        switch prelude.body {
+        case .success(let statements): body = statements
+        case .failure(let error):
+            throw self.error("SyntaxError", "prelude \(prelude.filename): \(error.message) (line \(error.line))")
         }
         let scope = Scope(info: nil, parent: nil, module: nil)
         scope.vars = module.attributes
         scope.vars["__name__"] = .str(module.name)
-        let frame = Frame(name: "<module>", filename: filename, line: 1, function: nil, scope: scope, hidden: true)
+        let frame = Frame(name: "<module>", filename: prelude.filename, line: 1, function: nil, scope: scope, hidden: true)
         frames.append(frame)
         defer {
             frames.removeLast()
             for (key, value) in scope.vars where key != "__name__" { module.attributes[key] = value }
         }
         _ = try exec(body, scope)
+    }
+
+    /// Parses and executes prelude source (for one-off preludes; fixed ones keep a static `ParsedPrelude`).
+    func runPrelude(_ source: String, module: PyModule, filename: String) throws {
+        try runPrelude(ParsedPrelude(source, filename: filename), module: module)
     }
 
     static let importableModules = ["torch", "torch.nn", "torch.nn.functional", "math", "typing"]
@@ -191,5 +282,21 @@ extension Interpreter {
             parent.attributes[String(name[name.index(after: dot)...])] = .object(module)
         }
         return module
+    }
+}
+
+/// Python source of a prelude, parsed once per process: a `static let` of this type is initialised lazily and
+/// thread-safely, and the immutable AST is shared by every session (each still executes it into its own module).
+struct ParsedPrelude: Sendable {
+    let filename: String
+    let body: Result<[Stmt], ParseError>
+
+    init(_ source: String, filename: String) {
+        self.filename = filename
+        do {
+            body = .success(try Parser.parseModule(source, filename: filename))
+        } catch {
+            body = .failure(error)
+        }
     }
 }

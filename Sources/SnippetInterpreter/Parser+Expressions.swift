@@ -107,8 +107,7 @@ extension Parser {
         scopes.removeLast()
         scope.locals.subtract(scope.globals)
         let returnStmt = Stmt(.returnStmt(body), line: body.line, column: body.column)
-        let code = FunctionCode(name: "<lambda>", parameters: params, body: [returnStmt], scope: scope, line: start.line + lineOffset, isLambda: true)
-        code.filename = filename
+        let code = FunctionCode(name: "<lambda>", parameters: params, body: [returnStmt], scope: scope, line: start.line + lineOffset, isLambda: true, filename: filename)
         return make(.lambda(code), start)
     }
 

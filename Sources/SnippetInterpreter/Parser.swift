@@ -296,8 +296,7 @@ struct Parser {
         scopes.removeLast()
         scope.locals.subtract(scope.globals)
         scope.locals.subtract(scope.nonlocals)
-        let code = FunctionCode(name: name, parameters: params, body: body, scope: scope, line: l, isLambda: false)
-        code.filename = filename
+        let code = FunctionCode(name: name, parameters: params, body: body, scope: scope, line: l, isLambda: false, filename: filename)
         return Stmt(.functionDef(code, decorators: decorators), line: l, column: c)
     }
 

@@ -28,12 +28,27 @@ public struct PythonLexer: Sendable {
         "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
         "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     ]
-    static let operators: [String] = [
-        "**=", "//=", ">>=", "<<=", "...", "->", ":=",
-        "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "==", "!=", "<=", ">=", "**", "//", "<<", ">>",
-        "+", "-", "*", "/", "%", "&", "|", "^", "~", "@", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":",
-        ".", ";", "=",
-    ].sorted { $0.count > $1.count }
+    /// Length of the operator or delimiter starting with bytes `c0 c1 c2` (longest match, as CPython), 0 if none;
+    /// byte tests instead of a table scan so lexing allocates nothing per operator.
+    static func operatorLength(_ c0: UInt8, _ c1: UInt8, _ c2: UInt8) -> Int {
+        switch c0 {
+        case 0x2A, 0x2F, 0x3C, 0x3E: // * / < >: doubled, optionally augmented (** **= // //= << <<= >> >>=)
+            if c1 == c0 { return c2 == 0x3D ? 3 : 2 }
+            return c1 == 0x3D ? 2 : 1
+        case 0x2E: // . ...
+            return c1 == 0x2E && c2 == 0x2E ? 3 : 1
+        case 0x2D: // - -= ->
+            return c1 == 0x3D || c1 == 0x3E ? 2 : 1
+        case 0x2B, 0x25, 0x26, 0x7C, 0x5E, 0x40, 0x3D, 0x3A: // + % & | ^ @ = : and their `=` forms (== :=)
+            return c1 == 0x3D ? 2 : 1
+        case 0x21: // != (a lone ! is not an operator)
+            return c1 == 0x3D ? 2 : 0
+        case 0x7E, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x2C, 0x3B: // ~ ( ) [ ] { } , ;
+            return 1
+        default:
+            return 0
+        }
+    }
 
     public let source: String
     public init(_ source: String) { self.source = source }
@@ -68,7 +83,7 @@ private struct LexState {
     var line = 1
     var lineStart = 0
     var depth: Int { brackets.count }
-    var brackets: [(char: String, line: Int, column: Int)] = []
+    var brackets: [(char: UInt8, line: Int, column: Int)] = []
     var indents: [Int] = [0]
     var atLineStart = true
 
@@ -130,7 +145,7 @@ private struct LexState {
             tokens.append(PythonToken(kind: .newline, text: "", line: line, column: pos - lineStart, range: pos..<pos))
         }
         if let open = brackets.last {
-            throw PythonLexError(type: "SyntaxError", message: "'\(open.char)' was never closed", line: open.line, column: open.column)
+            throw PythonLexError(type: "SyntaxError", message: "'\(LexState.character(open.char))' was never closed", line: open.line, column: open.column)
         }
         while indents.count > 1 {
             indents.removeLast()
@@ -183,6 +198,8 @@ private struct LexState {
     static func isIdentChar(_ c: UInt8) -> Bool { isIdentStart(c) || isDigit(c) }
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
+    static func character(_ c: UInt8) -> String { String(UnicodeScalar(c)) }
+
     mutating func lexToken() throws(PythonLexError) {
         let start = pos
         let column = pos - lineStart
@@ -202,7 +219,8 @@ private struct LexState {
             }
             while pos < bytes.count && LexState.isIdentChar(bytes[pos]) { pos += 1 }
             let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-            add(PythonLexer.keywords.contains(text) ? .keyword : .name, from: start, line: startLine, column: column)
+            let kind: PythonTokenKind = PythonLexer.keywords.contains(text) ? .keyword : .name
+            tokens.append(PythonToken(kind: kind, text: text, line: startLine, column: column, range: start..<pos))
             return
         }
         if LexState.isDigit(c) || (c == 0x2E && LexState.isDigit(peek(1))) {
@@ -213,27 +231,27 @@ private struct LexState {
             try lexString(start: start, column: column, raw: false)
             return
         }
-        for op in PythonLexer.operators {
-            let opBytes = Array(op.utf8)
-            if pos + opBytes.count <= bytes.count && Array(bytes[pos..<pos + opBytes.count]) == opBytes {
-                pos += opBytes.count
-                if op == "(" || op == "[" || op == "{" {
-                    if brackets.count >= 200 { throw fail("too many nested parentheses", column: column) }
-                    brackets.append((op, line, column))
-                }
-                if op == ")" || op == "]" || op == "}" {
-                    guard let open = brackets.popLast() else { throw fail("unmatched '\(op)'", column: column) }
-                    let expected = open.char == "(" ? ")" : open.char == "[" ? "]" : "}"
-                    if op != expected {
-                        let message = open.line == line
-                            ? "closing parenthesis '\(op)' does not match opening parenthesis '\(open.char)'"
-                            : "closing parenthesis '\(op)' does not match opening parenthesis '\(open.char)' on line \(open.line)"
-                        throw fail(message, column: column)
-                    }
-                }
-                add(.op, from: start, line: startLine, column: column)
-                return
+        let length = PythonLexer.operatorLength(c, peek(1), peek(2))
+        if length > 0 {
+            pos += length
+            if length == 1 && (c == 0x28 || c == 0x5B || c == 0x7B) { // ( [ {
+                if brackets.count >= 200 { throw fail("too many nested parentheses", column: column) }
+                brackets.append((c, line, column))
             }
+            if length == 1 && (c == 0x29 || c == 0x5D || c == 0x7D) { // ) ] }
+                let op = LexState.character(c)
+                guard let open = brackets.popLast() else { throw fail("unmatched '\(op)'", column: column) }
+                let expected: UInt8 = open.char == 0x28 ? 0x29 : open.char == 0x5B ? 0x5D : 0x7D
+                if c != expected {
+                    let opening = LexState.character(open.char)
+                    let message = open.line == line
+                        ? "closing parenthesis '\(op)' does not match opening parenthesis '\(opening)'"
+                        : "closing parenthesis '\(op)' does not match opening parenthesis '\(opening)' on line \(open.line)"
+                    throw fail(message, column: column)
+                }
+            }
+            add(.op, from: start, line: startLine, column: column)
+            return
         }
         if c == 0x21 { throw fail("invalid syntax", column: column) }
         var scalarEnd = pos + 1

@@ -1,5 +1,10 @@
 /// Namespace for the Python sources of `torch.nn`, `torch.nn.functional` and `torch.nn.init`.
-enum NNPrelude {}
+enum NNPrelude {
+    /// The preludes parsed once per process (parsing them was most of a torch session's start-up).
+    static let parsedFunctional = ParsedPrelude(functional, filename: "<torch.nn.functional>")
+    static let parsedInitializers = ParsedPrelude(initializers, filename: "<torch.nn.init>")
+    static let parsedNN = ParsedPrelude(moduleMachinery + "\n\n" + layers, filename: "<torch.nn>")
+}
 
 /// `torch.nn`, `torch.nn.functional` and `torch.nn.init`: Python preludes over the native `torch`, built
 /// together on first use (they import each other, which the one-module-at-a-time importer cannot do).
@@ -25,17 +30,17 @@ extension Interpreter {
         let common: [String: PyValue] = ["torch": .object(torch), "math": .object(math), "_warn": natives["_warn"]!]
 
         functional.attributes = common.merging(natives) { first, _ in first }
-        try runPrelude(NNPrelude.functional, module: functional, filename: "<torch.nn.functional>")
+        try runPrelude(NNPrelude.parsedFunctional, module: functional)
         modules["torch.nn.functional"] = functional
 
         initModule.attributes = common
-        try runPrelude(NNPrelude.initializers, module: initModule, filename: "<torch.nn.init>")
+        try runPrelude(NNPrelude.parsedInitializers, module: initModule)
         modules["torch.nn.init"] = initModule
 
         nn.attributes = common.merging(nativeNNAttributes()) { first, _ in first }
         nn.attributes["F"] = .object(functional)
         nn.attributes["init"] = .object(initModule)
-        try runPrelude(NNPrelude.moduleMachinery + "\n\n" + NNPrelude.layers, module: nn, filename: "<torch.nn>")
+        try runPrelude(NNPrelude.parsedNN, module: nn)
         nn.attributes["functional"] = .object(functional)
         nn.attributes["F"] = nil
         for helper in ["torch", "math", "_warn", "_own", "_forget", "_typename", "_no_attribute"] { nn.attributes[helper] = nil }
