@@ -81,7 +81,7 @@ public final class SnippetSession {
         BigStack.run {
             interp.output = ""
             interp.registerSource(source, filename: filename, firstLine: firstLine)
-            let error = SnippetSession.execute(interp, source, filename: filename, firstLine: firstLine)
+            let error = interp.memory.withCurrent { SnippetSession.execute(interp, source, filename: filename, firstLine: firstLine) }
             outcome = SnippetOutcome(stdout: interp.output, error: error)
             interp.output = ""
         }
