@@ -184,18 +184,3 @@ struct HostileSnippet: Sendable, CustomTestStringConvertible {
         #expect(!FileManager.default.fileExists(atPath: "/tmp/quizc-pwned.pt"))
     }
 }
-
-/// FuzzInterpreter's LeakSanitizer run reported leaks (last input `x = = 2`): they come from reference cycles among
-/// snippet values, which ARC cannot free; the interpreter itself must still go away with its session.
-@Suite struct SnippetSessionLifetimeTests {
-    @Test(arguments: ["x = = 2\n", "print(1)\n", "x = []\nx.append(x)\n", "class A:\n    def f(self):\n        return self\na = A()\nm = a.f\n"])
-    func aFinishedSessionFreesItsInterpreter(_ source: String) {
-        weak var interpreter: Interpreter?
-        do {
-            let session = SnippetSession(filename: "leak.py")
-            interpreter = session.interpreter
-            _ = session.run(source)
-        }
-        #expect(interpreter == nil)
-    }
-}
