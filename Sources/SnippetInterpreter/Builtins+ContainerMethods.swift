@@ -21,31 +21,46 @@ extension Interpreter {
         method(list, "append(self, object, /)") { interp, a in
             let l = try interp.listSelf(a["self"])
             l.items.append(a["object"])
-            if l.items.count & 4095 == 0 { try interp.checkSize(bytes: l.items.count * 16) }
+            try interp.checkMemory()
             return .none
+        }
+        // `x.append(v)` is the hottest method call: skip argument binding when the call is already well-formed.
+        if case .object(let bound as PyBuiltinFunction)? = list.dict["append"] {
+            rawMethod(list, "append") { interp, args, kwargs in
+                guard args.count == 2, kwargs.isEmpty, case .list(let l) = args[0] else { return try bound.fn(interp, args, kwargs) }
+                l.items.append(args[1])
+                try interp.checkMemory()
+                return .none
+            }
         }
         method(list, "extend(self, iterable, /)") { interp, a in
             let l = try interp.listSelf(a["self"])
-            l.items.append(contentsOf: try interp.iterateChecked(a["iterable"]))
-            try interp.checkSize(bytes: l.items.count * 16)
+            let items = try interp.iterateChecked(a["iterable"])
+            try interp.checkSize(bytes: items.count * MemoryBudget.slotBytes)
+            l.items.append(contentsOf: items)
+            try interp.checkMemory()
             return .none
         }
         method(list, "insert(self, index, object, /)") { interp, a in
             let l = try interp.listSelf(a["self"])
             var i = try interp.optionalInt(a["index"], default: 0)
             if i < 0 { i = max(0, i + l.items.count) }
+            l.adjustCharge(adding: a["object"], removing: nil, slots: 1)
             l.items.insert(a["object"], at: min(i, l.items.count))
+            try interp.checkMemory()
             return .none
         }
         method(list, "pop(self, index=-1, /)") { interp, a in
             let l = try interp.listSelf(a["self"])
             if l.items.isEmpty { throw interp.error("IndexError", "pop from empty list") }
             let i = try interp.normalizedIndex(try interp.optionalInt(a["index"], default: -1), count: l.items.count, "pop index out of range")
+            l.adjustCharge(adding: nil, removing: l.items[i], slots: -1)
             return l.items.remove(at: i)
         }
         method(list, "remove(self, value, /)") { interp, a in
             let l = try interp.listSelf(a["self"])
             for (i, item) in l.items.enumerated() where try interp.equals(item, a["value"]) {
+                l.adjustCharge(adding: nil, removing: item, slots: -1)
                 l.items.remove(at: i)
                 return .none
             }

@@ -102,7 +102,10 @@ extension Interpreter {
         switch object {
         case .list(let list):
             if let i = try indexValue(index) {
-                list.items[try normalizedIndex(i, count: list.items.count, "list assignment index out of range")] = value
+                let position = try normalizedIndex(i, count: list.items.count, "list assignment index out of range")
+                list.adjustCharge(adding: value, removing: list.items[position], slots: 0)
+                list.items[position] = value
+                try checkMemory()
                 return
             }
             guard case .object(let s as PySlice) = index else {
@@ -112,6 +115,8 @@ extension Interpreter {
             let (start, stop, step) = try sliceIndices(s, length: list.items.count)
             if step == 1 {
                 list.items.replaceSubrange(start..<max(start, stop), with: newItems)
+                list.recharge()
+                try checkMemory()
                 return
             }
             let positions = try sliceRange(s, length: list.items.count)
@@ -119,8 +124,11 @@ extension Interpreter {
                 throw error("ValueError", "attempt to assign sequence of size \(newItems.count) to extended slice of size \(positions.count)")
             }
             for (position, item) in zip(positions, newItems) { list.items[position] = item }
+            list.recharge()
+            try checkMemory()
         case .dict(let dict):
             dict[try key(index)] = value
+            try checkMemory()
         case .object(let o):
             if o is PyInstance, let function = typeOf(object).lookup("__setitem__") {
                 _ = try callMethod(function, object, [index, value])
@@ -136,7 +144,9 @@ extension Interpreter {
         switch object {
         case .list(let list):
             if let i = try indexValue(index) {
-                list.items.remove(at: try normalizedIndex(i, count: list.items.count, "list assignment index out of range"))
+                let position = try normalizedIndex(i, count: list.items.count, "list assignment index out of range")
+                list.adjustCharge(adding: nil, removing: list.items[position], slots: -1)
+                list.items.remove(at: position)
                 return
             }
             guard case .object(let s as PySlice) = index else {
@@ -144,6 +154,7 @@ extension Interpreter {
             }
             let positions = Set(try sliceRange(s, length: list.items.count))
             list.items = list.items.enumerated().filter { !positions.contains($0.offset) }.map(\.element)
+            list.recharge()
         case .dict(let dict):
             let k = try key(index)
             guard dict[k] != nil else { throw PythonRaise(keyError(index)) }

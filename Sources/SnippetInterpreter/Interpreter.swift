@@ -50,7 +50,8 @@ final class Interpreter {
     var output = ""
     var outputBytes = 0
     var steps = 0
-    var memoryUsed = 0
+    /// Bytes held by this session's tensors and containers (see `MemoryBudget`).
+    let memory: MemoryBudget
     var sourceLines: [String: [Int: String]] = [:]
     var modules: [String: PyModule] = [:]
     var moduleFactories: [String: (Interpreter) throws -> PyModule] = [:]
@@ -68,6 +69,7 @@ final class Interpreter {
     init(filename: String, limits: SnippetLimits) {
         self.filename = filename
         self.limits = limits
+        self.memory = MemoryBudget(limit: limits.maxMemoryBytes)
         self.types = BuiltinTypes()
         self.globals = Scope(info: nil, parent: nil, module: nil)
         globals.vars["__name__"] = .str("__main__")
@@ -82,29 +84,7 @@ final class Interpreter {
     @inline(__always)
     func step() throws {
         steps &+= 1
-        if steps > limits.maxSteps {
-            throw abort("RuntimeError", "snippet exceeded the step limit of \(limits.maxSteps) steps")
-        }
-    }
-
-    /// Charges a long-lived allocation (a tensor's storage) against the memory budget; pair with `release(bytes:)`
-    /// from the storage's deinit. Transient values use `checkSize(bytes:)`.
-    func release(bytes: Int) {
-        memoryUsed = max(0, memoryUsed - bytes)
-    }
-
-    func charge(bytes: Int) throws {
-        if bytes > limits.maxMemoryBytes || memoryUsed > limits.maxMemoryBytes - bytes {
-            throw abort("MemoryError", "snippet exceeded the memory limit of \(limits.maxMemoryBytes) bytes")
-        }
-        memoryUsed += max(0, bytes)
-    }
-
-    /// Checks the size of a value about to be created without keeping it charged (transient temporaries).
-    func checkSize(bytes: Int) throws {
-        if bytes > limits.maxMemoryBytes || bytes < 0 {
-            throw abort("MemoryError", "snippet exceeded the memory limit of \(limits.maxMemoryBytes) bytes")
-        }
+        if steps > limits.maxSteps || memory.exceeded { throw limitExceeded() }
     }
 
     func write(_ text: String) throws {

@@ -18,8 +18,32 @@ final class PySet: PyObject {
     private(set) var count = 0
     private var finger = 0
     let frozen: Bool
+    /// The budget of the session that created the set: the table's slots plus the strings among the keys.
+    private let budget = MemoryBudget.current
+    private var chargedBytes = 0
 
-    init(frozen: Bool = false) { self.frozen = frozen }
+    init(frozen: Bool = false) {
+        self.frozen = frozen
+        super.init()
+        recharge()
+    }
+
+    deinit { budget?.add(-chargedBytes) }
+
+    private func charge(_ bytes: Int) {
+        guard let budget else { return }
+        let charged = max(0, chargedBytes &+ bytes)
+        budget.add(charged - chargedBytes)
+        chargedBytes = charged
+    }
+
+    /// Recomputes the charge after the table is replaced (resize, merge, clear).
+    private func recharge() {
+        guard budget != nil else { return }
+        var bytes = MemoryBudget.objectBytes + table.count * MemoryLayout<Slot>.stride
+        for case .active(let key, _) in table { bytes &+= MemoryBudget.payloadBytes(key.value) }
+        charge(bytes - chargedBytes)
+    }
 
     private var mask: Int { table.count - 1 }
 
@@ -65,6 +89,7 @@ final class PySet: PyObject {
             for j in 0...probes {
                 switch table[i + j] {
                 case .empty:
+                    if budget != nil { charge(MemoryBudget.payloadBytes(key.value)) }
                     if let free = freeSlot {
                         table[free] = .active(key, hash)
                         count += 1
@@ -109,11 +134,13 @@ final class PySet: PyObject {
         table = Array(repeating: .empty, count: size)
         for (key, hash) in old { PySet.insertClean(&table, key, hash) }
         fill = count
+        recharge()
     }
 
     @discardableResult
     func remove(_ key: PyKey) -> Bool {
         guard let slot = find(key, key.customHash ?? PySet.hash(key.value)) else { return false }
+        if budget != nil { charge(-MemoryBudget.payloadBytes(key.value)) }
         table[slot] = .dummy
         count -= 1
         return true
@@ -125,6 +152,7 @@ final class PySet: PyObject {
         var i = finger & mask
         while true {
             if case .active(let key, _) = table[i] {
+                if budget != nil { charge(-MemoryBudget.payloadBytes(key.value)) }
                 table[i] = .dummy
                 count -= 1
                 finger = i + 1
@@ -138,6 +166,7 @@ final class PySet: PyObject {
         table = Array(repeating: .empty, count: 8)
         fill = 0
         count = 0
+        recharge()
     }
 
     /// CPython's set_merge (used by copy, union and update with a set argument).
@@ -148,12 +177,14 @@ final class PySet: PyObject {
             table = other.table
             fill = other.fill
             count = other.count
+            recharge()
             return
         }
         if fill == 0 {
             fill = other.count
             count = other.count
             for (key, hash) in other.entries { PySet.insertClean(&table, key, hash) }
+            recharge()
             return
         }
         for (key, hash) in other.entries { insert(key, hash) }

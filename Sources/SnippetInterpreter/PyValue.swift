@@ -48,11 +48,61 @@ final class PySingleton: PyObject, @unchecked Sendable {
 }
 
 final class PyList {
-    var items: [PyValue]
-    init(_ items: [PyValue]) { self.items = items }
+    /// Appends and extends are charged to the session's memory budget here (the new tail); removals are released
+    /// lazily once the list is under half its charged length, or exactly by the methods that know what they remove.
+    var items: [PyValue] {
+        didSet { if let budget { account(budget) } }
+    }
+    /// The budget of the session that created the list (nil outside a running session: prelude, tests).
+    private let budget: MemoryBudget?
+    private var chargedCount = 0
+    private var chargedBytes = 0
+
+    init(_ items: [PyValue]) {
+        self.items = items
+        budget = MemoryBudget.current
+        if let budget { recharge(budget) }
+    }
+
+    private func account(_ budget: MemoryBudget) {
+        let count = items.count
+        if count > chargedCount {
+            var bytes = (count - chargedCount) * MemoryBudget.slotBytes
+            for i in chargedCount..<count { bytes &+= MemoryBudget.payloadBytes(items[i]) }
+            chargedCount = count
+            chargedBytes &+= bytes
+            budget.add(bytes)
+        } else if count < chargedCount / 2 || count == 0 {
+            recharge(budget)
+        }
+    }
+
+    /// Recomputes the charge from the contents (after slice assignments and large shrinks).
+    func recharge() { if let budget { recharge(budget) } }
+
+    private func recharge(_ budget: MemoryBudget) {
+        let bytes = MemoryBudget.objectBytes + items.count * MemoryBudget.slotBytes + MemoryBudget.payloadBytes(items)
+        budget.add(bytes - chargedBytes)
+        chargedBytes = bytes
+        chargedCount = items.count
+    }
+
+    /// Charges `added` and releases `removed` before a mutation the tail scan cannot see (`l[i] = v`, `insert`,
+    /// `pop`, `remove`, `del l[i]`); `slots` is the change in length the mutation makes.
+    func adjustCharge(adding added: PyValue?, removing removed: PyValue?, slots: Int) {
+        guard let budget else { return }
+        var bytes = slots * MemoryBudget.slotBytes
+        if let added { bytes &+= MemoryBudget.payloadBytes(added) }
+        if let removed { bytes &-= MemoryBudget.payloadBytes(removed) }
+        chargedCount = max(0, chargedCount + slots)
+        let charged = max(0, chargedBytes &+ bytes)
+        budget.add(charged - chargedBytes)
+        chargedBytes = charged
+    }
 
     /// Frees nested lists iteratively: `x = [x]` a million times must not overflow the native stack.
     deinit {
+        budget?.add(-chargedBytes)
         var pending: [PyList] = []
         PyList.detachLists(&items, into: &pending)
         while !pending.isEmpty {
@@ -153,28 +203,52 @@ final class PyDict {
     private var index: [PyKey: Int] = [:]
     private var storage: [PyValue] = []
     private(set) var count = 0
+    /// The budget of the session that created the dict; each entry is charged exactly as it is stored or removed.
+    private let budget = MemoryBudget.current
+    private var chargedBytes = 0
 
-    init() {}
+    init() { charge(MemoryBudget.objectBytes) }
+
+    deinit { budget?.add(-chargedBytes) }
 
     subscript(key: PyKey) -> PyValue? {
         get { index[key].map { storage[$0] } }
         set {
             if let value = newValue {
-                if let i = index[key] {
+                // One hash lookup finds the entry or reserves the next position for it.
+                let next = keys.count
+                let i = Self.slot(&index[key, default: next])
+                if i < next {
+                    if budget != nil { charge(MemoryBudget.payloadBytes(value) - MemoryBudget.payloadBytes(storage[i])) }
                     storage[i] = value
                 } else {
-                    index[key] = keys.count
                     keys.append(key)
                     storage.append(value)
                     count += 1
+                    if budget != nil { charge(entryBytes(key, value)) }
                 }
             } else if let i = index.removeValue(forKey: key) {
+                if budget != nil { charge(-entryBytes(keys[i]!, storage[i])) }
                 keys[i] = nil
                 storage[i] = .none
                 count -= 1
                 if keys.count > 32 && count < keys.count / 2 { compact() }
             }
         }
+    }
+
+    @inline(__always)
+    private static func slot(_ position: inout Int) -> Int { position }
+
+    private func entryBytes(_ key: PyKey, _ value: PyValue) -> Int {
+        MemoryBudget.entryBytes + MemoryBudget.payloadBytes(key.value) + MemoryBudget.payloadBytes(value)
+    }
+
+    private func charge(_ bytes: Int) {
+        guard let budget else { return }
+        let charged = max(0, chargedBytes &+ bytes)
+        budget.add(charged - chargedBytes)
+        chargedBytes = charged
     }
 
     private func compact() {
@@ -213,6 +287,7 @@ final class PyDict {
         index = [:]
         storage = []
         count = 0
+        charge(MemoryBudget.objectBytes - chargedBytes)
     }
 
     func copy() -> PyDict {

@@ -62,14 +62,10 @@ public final class SnippetSession {
         interpreter = Interpreter(filename: filename, limits: limits)
     }
 
-    /// Tears the namespace down on the big stack: freeing deeply nested values recurses natively.
+    /// Tears the namespace down on the big stack, breaking the reference cycles among its values (`tearDown()`).
     deinit {
         let interp = interpreter
-        BigStack.run {
-            interp.globals.vars.removeAll()
-            interp.modules.removeAll()
-            interp.handling.removeAll()
-        }
+        BigStack.run { interp.tearDown() }
     }
 
     /// Runs one chunk; `firstLine` is the line number of the chunk's first line in the file
@@ -81,7 +77,7 @@ public final class SnippetSession {
         BigStack.run {
             interp.output = ""
             interp.registerSource(source, filename: filename, firstLine: firstLine)
-            let error = SnippetSession.execute(interp, source, filename: filename, firstLine: firstLine)
+            let error = interp.memory.withCurrent { SnippetSession.execute(interp, source, filename: filename, firstLine: firstLine) }
             outcome = SnippetOutcome(stdout: interp.output, error: error)
             interp.output = ""
         }

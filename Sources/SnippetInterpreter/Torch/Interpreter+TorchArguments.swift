@@ -137,9 +137,6 @@ extension Interpreter {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
         if overflow { throw abort("MemoryError", "snippet exceeded the memory limit of \(limits.maxMemoryBytes) bytes") }
         try checkSize(bytes: bytes)
-        if memoryUsed > limits.maxMemoryBytes - bytes {
-            throw abort("MemoryError", "snippet exceeded the memory limit of \(limits.maxMemoryBytes) bytes")
-        }
     }
 
     /// Checks the budget for a broadcasting op's result before the kernel allocates it.
