@@ -1,10 +1,6 @@
 extension FrontMatter {
-    /// The first alias (`*name`) YAML text uses, with its 1-based line and column, or nil if it uses none.
-    ///
-    /// Front matter has no use for aliases, and a few of them can expand to billions of nodes ("billion laughs")
-    /// inside Yams before any check could run, so they are found with this linear scan first. It follows YAML's
-    /// token positions (after `: `, `- `, `? `, `[`, `{`, `,` in flow, or at a line start) and skips quoted
-    /// strings, comments and block scalars, so `*` inside text such as `title: a *b* c` is not an alias.
+    /// The first alias (`*name`) in YAML text, found by a linear scan before Yams can expand an alias bomb; it
+    /// follows YAML's node positions and skips quotes, comments and block scalars, so `title: a *b* c` has none.
     static func firstAlias(in yaml: String) -> (name: String, line: Int, column: Int)? {
         let bytes = Array(yaml.utf8)
         var index = 0, line = 1, lineStart = 0
