@@ -26,5 +26,9 @@ case $target in
       awk '/^```python/{f=1;next}/^```/{f=0}f' "$md" > "$seeds/fence-$n.py"; n=$((n+1))
     done ;;
 esac
-"$binary" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+# Inputs earlier runs stopped on (crashes, timeouts) are replayed first.
+if [ -d "Fuzz/regressions/$target" ]; then cp Fuzz/regressions/"$target"/* "$seeds/"; fi
+# -timeout is wall-clock time: on a shared, loaded machine a debug + ASan unit can wait 10 s for a core, so a
+# unit counts as a hang only after 60 s.
+"$binary" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 \
   -max_len=16384 -artifact_prefix="$crashes/" -print_final_stats=1 "$@"

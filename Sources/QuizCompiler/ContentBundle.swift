@@ -34,6 +34,20 @@ public struct ContentBundle: Sendable, Hashable {
         }
     }
 
+    /// Quiz folder names and challenge ids become URL paths, fragments and element ids, so they are limited to
+    /// `[a-z0-9][a-z0-9_-]*`: lower-case ASCII letters, digits, `-` and `_`, starting with a letter or digit.
+    public static func isSlug(_ name: String) -> Bool {
+        guard let first = name.utf8.first, isSlugStart(first) else { return false }
+        return name.utf8.allSatisfy { isSlugStart($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+
+    /// What `isSlug` accepts, for messages.
+    public static let slugRule = "lower-case letters, digits, `-` and `_`, starting with a letter or digit"
+
+    private static func isSlugStart(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
     public var siteFile: ContentFile?
     public var quizzes: [QuizFolder]
 

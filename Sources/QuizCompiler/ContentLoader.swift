@@ -78,6 +78,11 @@ public enum ContentLoader {
                         intro: RichText(markdown: "", html: ""), badge: nil, pass: .all, tags: [],
                         challenges: [], location: start)
         var defaults = ChallengeDefaults()
+        if !["", ".", ".."].contains(folder.slug), !ContentBundle.isSlug(folder.slug) {
+            diagnostics.append(.error("quiz folder name `\(folder.slug)` is not a slug: use \(ContentBundle.slugRule) "
+                                      + "(it becomes the quiz's URL)",
+                                      at: SourceLocation(file: folder.path, line: 1), rule: MalformedFile.description.id))
+        }
         if let file = folder.quizFile {
             switch parse(file, unsafeHTML: unsafeHTML) {
             case .failure(let diagnostic):
@@ -120,6 +125,10 @@ public enum ContentLoader {
             case .success(let document):
                 let built = ChallengeBuilder(document: document, defaults: defaults, unsafeHTML: unsafeHTML).build()
                 diagnostics += built.diagnostics
+                if let id = built.challenge?.id, !ContentBundle.isSlug(id) {
+                    let fromFrontMatter = document.frontMatter?["id"]?.value.string == id
+                    diagnostics.append(notASlug(id, file: file, idLocation: fromFrontMatter ? built.idLocation : nil))
+                }
                 if let challenge = built.challenge {
                     quiz.challenges.append(challenge)
                     idLocations[challenge.path] = built.idLocation
@@ -129,6 +138,17 @@ public enum ContentLoader {
         diagnostics += DuplicateChallengeID.check(quiz.challenges, idLocations: idLocations)
         if folder.challengeFiles.isEmpty, let empty = EmptyQuiz.check(quiz) { diagnostics.append(empty) }
         return (quiz, diagnostics)
+    }
+
+    /// A challenge id (from `id:` or the file name) that is not a slug, pointing at whichever set it.
+    static func notASlug(_ id: String, file: ContentFile, idLocation: SourceLocation?) -> Diagnostic {
+        if let idLocation {
+            return .error("invalid `id`: expected a slug (\(ContentBundle.slugRule)), found `\(id)`", at: idLocation,
+                          rule: InvalidFrontMatterValue.description.id)
+        }
+        return .error("challenge file name `\(id).md` is not a slug: use \(ContentBundle.slugRule) (it becomes the "
+                      + "challenge's id in URLs), or set `id:` in the front matter",
+                      at: SourceLocation(file: file.path, line: 1), rule: MalformedFile.description.id)
     }
 }
 

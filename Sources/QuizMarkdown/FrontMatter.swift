@@ -40,6 +40,12 @@ public struct FrontMatter: Sendable, Hashable {
     /// Decodes YAML text whose first line is file line `firstLine`; errors carry Yams' line and column.
     public static func decode(_ yaml: String, path: String, firstLine: Int) -> Result<FrontMatter, Diagnostic> {
         let start = SourceLocation(file: path, line: firstLine, column: 1)
+        if let alias = firstAlias(in: yaml) {
+            return .failure(.error("YAML aliases are not supported in front matter, found `\(alias.name)`; write the value out, "
+                                   + "or quote it if the `*` is text",
+                                   at: SourceLocation(file: path, line: firstLine + alias.line - 1, column: alias.column),
+                                   rule: "invalid-yaml"))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -49,7 +55,12 @@ public struct FrontMatter: Sendable, Hashable {
             return .failure(.error("invalid YAML: \(error)", at: start, rule: "invalid-yaml"))
         }
         guard let node else { return .success(FrontMatter(entries: [], location: start)) }
-        let value = convert(node, path: path, firstLine: firstLine)
+        var converter = Converter(path: path, firstLine: firstLine)
+        guard let value = converter.convert(node, depth: 0) else {
+            return .failure(.error("front matter is too large or too deeply nested: at most \(Converter.maxNodes) values "
+                                   + "and \(Converter.maxDepth) levels of lists and mappings",
+                                   at: start, rule: "invalid-yaml"))
+        }
         switch value {
         case .mapping(let entries, let location):
             return .success(FrontMatter(entries: entries, location: location))
@@ -61,27 +72,51 @@ public struct FrontMatter: Sendable, Hashable {
         }
     }
 
-    private static func location(_ mark: Mark?, path: String, firstLine: Int) -> SourceLocation {
+    fileprivate static func location(_ mark: Mark?, path: String, firstLine: Int) -> SourceLocation {
         guard let mark else { return SourceLocation(file: path, line: firstLine, column: 1) }
         return SourceLocation(file: path, line: firstLine + mark.line - 1, column: mark.column)
     }
 
-    private static func convert(_ node: Node, path: String, firstLine: Int) -> YAMLValue {
-        let here = location(node.mark, path: path, firstLine: firstLine)
-        switch node {
-        case .scalar(let scalar):
-            return .scalar(scalar.string, quoted: scalar.style != .plain, here)
-        case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, path: path, firstLine: firstLine) }, here)
-        case .mapping(let mapping):
-            let entries = mapping.map { pair in
-                YAMLEntry(key: pair.key.string ?? "\(pair.key)",
-                          keyLocation: location(pair.key.mark, path: path, firstLine: firstLine),
-                          value: convert(pair.value, path: path, firstLine: firstLine))
+    /// Turns Yams nodes into located `YAMLValue`s within a budget, so no front matter can cost more than a few
+    /// thousand values or recurse deeper than a small stack allows.
+    private struct Converter {
+        static let maxNodes = 10_000
+        static let maxDepth = 64
+        let path: String
+        let firstLine: Int
+        var nodes = 0
+
+        init(path: String, firstLine: Int) {
+            self.path = path
+            self.firstLine = firstLine
+        }
+
+        mutating func convert(_ node: Node, depth: Int) -> YAMLValue? {
+            nodes += 1
+            guard nodes <= Self.maxNodes, depth <= Self.maxDepth else { return nil }
+            let here = FrontMatter.location(node.mark, path: path, firstLine: firstLine)
+            switch node {
+            case .scalar(let scalar):
+                return .scalar(scalar.string, quoted: scalar.style != .plain, here)
+            case .sequence(let sequence):
+                var items: [YAMLValue] = []
+                for item in sequence {
+                    guard let value = convert(item, depth: depth + 1) else { return nil }
+                    items.append(value)
+                }
+                return .sequence(items, here)
+            case .mapping(let mapping):
+                var entries: [YAMLEntry] = []
+                for pair in mapping {
+                    guard let value = convert(pair.value, depth: depth + 1) else { return nil }
+                    entries.append(YAMLEntry(key: pair.key.string ?? "\(pair.key)",
+                                             keyLocation: FrontMatter.location(pair.key.mark, path: path, firstLine: firstLine),
+                                             value: value))
+                }
+                return .mapping(entries, here)
+            case .alias(let alias):
+                return .scalar("*\(alias.anchor)", quoted: false, here)
             }
-            return .mapping(entries, here)
-        case .alias(let alias):
-            return .scalar("*\(alias.anchor)", quoted: false, here)
         }
     }
 

@@ -1,0 +1,2 @@
+import torch.nn as nn
+nn.Dropout(1.5)
