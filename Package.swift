@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "QuizCoreTests", dependencies: ["QuizCore"]),
         .testTarget(name: "QuizMarkdownTests", dependencies: ["QuizMarkdown"]),
         .testTarget(name: "QuizCompilerTests", dependencies: ["QuizCompiler"], exclude: ["Fixtures"]),
-        .testTarget(name: "QuizSiteTests", dependencies: ["QuizSite"], exclude: ["Fixtures"]),
+        .testTarget(name: "QuizSiteTests", dependencies: ["QuizSite", "SnippetInterpreter"], exclude: ["Fixtures"]),
         // Drives Debian's headless Chromium through chromedriver (WebDriver over HTTP) against a rendered site.
         .testTarget(name: "QuizSiteBrowserTests", dependencies: ["QuizSite", "QuizCompiler"]),
         .testTarget(name: "quizcTests", dependencies: ["quizc"], exclude: ["Fixtures"]),
