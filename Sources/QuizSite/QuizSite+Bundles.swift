@@ -2,7 +2,7 @@ import QuizCore
 
 /// `api/index.json` and `api/<quiz>.json`: everything a client app needs, answers only as salted hashes.
 extension QuizSite {
-    static func catalogBundle(site: Site, quizzes: [QuizView], compilerVersion: String) -> JSONValue {
+    static func catalogBundle(site: Site, quizzes: [QuizFacts], compilerVersion: String) -> JSONValue {
         .object([
             "$schema": .string("schema/index.schema.json"),
             "compilerVersion": .string(compilerVersion),
@@ -14,12 +14,12 @@ extension QuizSite {
                 let q = quiz.compiled.quiz
                 var difficulties: [String: JSONValue] = [:]
                 for level in Difficulty.allCases {
-                    difficulties[level.rawValue] = .int(quiz.challenges.filter { $0.challenge.difficulty == level }.count)
+                    difficulties[level.rawValue] = .int(quiz.count(of: level))
                 }
                 return .object([
                     "slug": .string(q.slug), "title": .string(q.title), "description": .string(q.description),
                     "tags": .array(q.tags.map(JSONValue.string)), "badge": .string(q.badge),
-                    "pass": QuizView.passJSON(q.pass), "challengeCount": .int(quiz.challenges.count),
+                    "pass": QuizView.passJSON(q.pass), "challengeCount": .int(quiz.challengeCount),
                     "totalTimeSeconds": .int(quiz.totalSeconds), "difficulties": .object(difficulties),
                     "contentHash": .string(quiz.contentHash),
                     "page": .string("\(q.slug)/index.html"), "bundle": .string("api/\(q.slug).json"),
@@ -42,7 +42,7 @@ extension QuizView {
                 "slug": .string(q.slug), "title": .string(q.title), "description": .string(q.description),
                 "intro": rich(q.intro), "badge": .string(q.badge), "pass": QuizView.passJSON(q.pass),
                 "tags": .array(q.tags.map(JSONValue.string)),
-                "totalTimeSeconds": .int(totalSeconds),
+                "totalTimeSeconds": .int(facts.totalSeconds),
             ]),
             "challenges": .array(challenges.map { $0.bundle() }),
         ])

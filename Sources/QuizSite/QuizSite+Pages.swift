@@ -7,7 +7,7 @@ extension QuizSite {
          "root": root, "compilerVersion": compilerVersion]
     }
 
-    static func catalogContext(site: Site, quizzes: [QuizView], compilerVersion: String) -> [String: Any] {
+    static func catalogContext(site: Site, quizzes: [QuizFacts], compilerVersion: String) -> [String: Any] {
         var context = siteContext(site, root: "", compilerVersion: compilerVersion)
         context["pageTitle"] = site.title
         context["isCatalog"] = true
@@ -16,16 +16,16 @@ extension QuizSite {
         return context
     }
 
-    static func quizSummary(_ quiz: QuizView) -> [String: Any] {
+    static func quizSummary(_ quiz: QuizFacts) -> [String: Any] {
         let q = quiz.compiled.quiz
-        let count = quiz.challenges.count
+        let count = quiz.challengeCount
         return [
             "slug": q.slug, "url": "\(q.slug)/index.html", "title": q.title, "description": q.description,
             "tags": q.tags, "hasTags": !q.tags.isEmpty, "badge": q.badge ?? "", "hasBadge": q.badge != nil,
             "challengeCount": count, "challengeCountText": count == 1 ? "1 challenge" : "\(count) challenges",
             "totalTimeText": durationText(quiz.totalSeconds),
             "difficulties": Difficulty.allCases.compactMap { level -> [String: Any]? in
-                let n = quiz.challenges.filter { $0.challenge.difficulty == level }.count
+                let n = quiz.count(of: level)
                 return n == 0 ? nil : ["name": level.rawValue, "count": n, "text": "\(n) \(level.rawValue)"]
             },
             "passText": passText(q.pass, count: count),
@@ -44,7 +44,7 @@ extension QuizSite {
         let q = quiz.compiled.quiz
         context["pageTitle"] = "\(q.title) · \(site.title)"
         context["isQuiz"] = true
-        context["quiz"] = quizSummary(quiz).merging(["introHTML": q.intro.html, "contentHash": quiz.contentHash]) { $1 }
+        context["quiz"] = quizSummary(quiz.facts).merging(["introHTML": q.intro.html, "contentHash": quiz.contentHash]) { $1 }
         context["challenges"] = quiz.challenges.map { challengeContext($0) }
         context["dataJSON"] = quizData(quiz).serialized()
         return context
