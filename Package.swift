@@ -44,6 +44,10 @@ let package = Package(
             name: "KernelBench", dependencies: ["TensorKernel"], path: "Benchmarks/KernelBench",
             swiftSettings: kernelSettings
         ),
+        .executableTarget(
+            name: "RenderBench", dependencies: ["QuizCompiler", "QuizCore", "QuizSite", "SnippetInterpreter"],
+            path: "Benchmarks/RenderBench"
+        ),
         .target(name: "SnippetInterpreter", dependencies: ["TensorKernel"], swiftSettings: kernelSettings),
         .target(name: "QuizCore"),
         .target(
