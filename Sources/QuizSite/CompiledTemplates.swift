@@ -170,7 +170,7 @@ struct CompiledTemplates: Sendable {
 
 /// A Mustache context value with its type known, converted once from the `[String: Any]` contexts; `original` keeps
 /// what swift-mustache would print for a list or an object with `String(describing:)`.
-enum TemplateValue: @unchecked Sendable {
+enum TemplateValue {
     case string(String)
     case int(Int)
     case bool(Bool)
