@@ -44,6 +44,10 @@ let package = Package(
             name: "KernelBench", dependencies: ["TensorKernel"], path: "Benchmarks/KernelBench",
             swiftSettings: kernelSettings
         ),
+        .executableTarget(
+            name: "RenderBench", dependencies: ["QuizCompiler", "QuizCore", "QuizSite", "SnippetInterpreter"],
+            path: "Benchmarks/RenderBench"
+        ),
         .target(name: "SnippetInterpreter", dependencies: ["TensorKernel"], swiftSettings: kernelSettings),
         .target(name: "QuizCore"),
         .target(
@@ -68,7 +72,7 @@ let package = Package(
         .testTarget(name: "QuizCoreTests", dependencies: ["QuizCore"]),
         .testTarget(name: "QuizMarkdownTests", dependencies: ["QuizMarkdown"]),
         .testTarget(name: "QuizCompilerTests", dependencies: ["QuizCompiler"], exclude: ["Fixtures"]),
-        .testTarget(name: "QuizSiteTests", dependencies: ["QuizSite"], exclude: ["Fixtures"]),
+        .testTarget(name: "QuizSiteTests", dependencies: ["QuizSite", "SnippetInterpreter"], exclude: ["Fixtures"]),
         // Drives Debian's headless Chromium through chromedriver (WebDriver over HTTP) against a rendered site.
         .testTarget(name: "QuizSiteBrowserTests", dependencies: ["QuizSite", "QuizCompiler"]),
         .testTarget(name: "quizcTests", dependencies: ["quizc"], exclude: ["Fixtures"]),

@@ -41,7 +41,7 @@ extension QuizView {
                 "slug": .string(q.slug), "title": .string(q.title), "description": .string(q.description),
                 "intro": rich(q.intro), "badge": .string(q.badge), "pass": QuizView.passJSON(q.pass),
                 "tags": .array(q.tags.map(JSONValue.string)),
-                "totalTimeSeconds": .int(totalSeconds),
+                "totalTimeSeconds": .int(facts.totalSeconds),
             ]),
             "challenges": .array(challenges.map { $0.bundle() }),
         ])

@@ -43,7 +43,7 @@ extension QuizSite {
         let q = quiz.compiled.quiz
         context["pageTitle"] = "\(q.title) · \(site.title)"
         context["isQuiz"] = true
-        context["quiz"] = quizSummary(QuizSummary(quiz)).merging(["introHTML": q.intro.html, "contentHash": quiz.contentHash]) { $1 }
+        context["quiz"] = quizSummary(QuizSummary(quiz.facts)).merging(["introHTML": q.intro.html, "contentHash": quiz.contentHash]) { $1 }
         context["challenges"] = quiz.challenges.map { challengeContext($0) }
         context["dataJSON"] = quizData(quiz).serialized()
         return context

@@ -5,12 +5,29 @@ import QuizCore
 /// renders of the same input are byte-identical; the CLI writes the result.
 public enum QuizSite {
     /// Every output file, keyed by its path relative to the output folder (`index.html`, `<quiz>/index.html`,
-    /// `assets/quiz.css`, `api/index.json`, `api/<quiz>.json`, `api/schema/*.schema.json`).
+    /// `assets/quiz.css`, `api/index.json`, `api/<quiz>.json`, `api/schema/*.schema.json`). One quiz after another.
     public static func render(site: CompiledSite, templates: TemplateSet,
                               highlighter: any CodeHighlighter = PlainHighlighter(),
                               compilerVersion: String = "0.1.0") throws(QuizSiteError) -> [String: [UInt8]] {
-        try render(site: site.site, parts: site.quizzes.map(QuizPart.compiled), templates: templates,
-                   highlighter: highlighter, compilerVersion: compilerVersion).files
+        let renderer = try SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion)
+        var output = renderer.renderSharedFiles()
+        var facts: [QuizFacts] = []
+        for quiz in site.quizzes {
+            let view = QuizView(compiled: quiz, highlighter: highlighter)
+            output.merge(renderer.renderQuiz(view, site: site.site)) { $1 }
+            facts.append(view.facts)
+        }
+        output.merge(renderer.renderCatalog(site.site, quizzes: facts)) { $1 }
+        return output
+    }
+
+    /// The same files as `render`, with the quizzes rendered concurrently (each quiz's bytes do not depend on the
+    /// order the tasks finish in).
+    public static func renderConcurrently(site: CompiledSite, templates: TemplateSet,
+                                          highlighter: any CodeHighlighter = PlainHighlighter(),
+                                          compilerVersion: String = "0.1.0") async throws(QuizSiteError) -> [String: [UInt8]] {
+        let renderer = try SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion)
+        return await renderer.renderSite(site)
     }
 
     /// One quiz of an incremental build: compiled (render it) or reused from the previous output (only its summary
@@ -20,32 +37,106 @@ public enum QuizSite {
         case reused(QuizSummary)
     }
 
-    /// The files of the compiled parts, the catalog and the shared files, and every part's summary in order.
+    /// The files of the compiled parts (rendered concurrently), the catalog and the shared files, and every part's
+    /// summary in order.
     public static func render(site: Site, parts: [QuizPart], templates: TemplateSet,
                               highlighter: any CodeHighlighter = PlainHighlighter(),
-                              compilerVersion: String = "0.1.0") throws(QuizSiteError) -> (files: [String: [UInt8]], summaries: [QuizSummary]) {
-        let library = try templates.library()
-        var output = renderShared(templates: templates)
-        var summaries: [QuizSummary] = []
-        for part in parts {
-            switch part {
-            case .compiled(let quiz):
-                let rendered = renderQuiz(quiz, site: site, library: library, highlighter: highlighter, compilerVersion: compilerVersion)
-                output.merge(rendered.files) { $1 }
-                summaries.append(rendered.summary)
-            case .reused(let summary):
-                summaries.append(summary)
+                              compilerVersion: String = "0.1.0") async throws(QuizSiteError)
+        -> (files: [String: [UInt8]], summaries: [QuizSummary]) {
+        let renderer = try SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion)
+        var output = renderer.renderSharedFiles()
+        var summaries = parts.map { part -> QuizSummary? in
+            if case .reused(let summary) = part { summary } else { nil }
+        }
+        await withTaskGroup(of: (Int, QuizSummary, [String: [UInt8]]).self) { group in
+            for (index, part) in parts.enumerated() {
+                guard case .compiled(let quiz) = part else { continue }
+                group.addTask {
+                    let view = QuizView(compiled: quiz, highlighter: highlighter)
+                    return (index, QuizSummary(view.facts), renderer.renderQuiz(view, site: site))
+                }
+            }
+            for await (index, summary, files) in group {
+                summaries[index] = summary
+                output.merge(files) { $1 }
             }
         }
-        output.merge(renderCatalog(site: site, quizzes: summaries, library: library, compilerVersion: compilerVersion)) { $1 }
-        return (output, summaries)
+        let ordered = summaries.map { $0! }
+        output.merge(renderer.renderCatalog(site, summaries: ordered)) { $1 }
+        return (output, ordered)
     }
 
-    /// The files that depend only on the templates: `assets/*` and `api/schema/*`.
-    static func renderShared(templates: TemplateSet) -> [String: [UInt8]] {
+    /// The files of one quiz: `<slug>/index.html` and `api/<slug>.json`.
+    public static func renderQuiz(_ quiz: CompiledQuiz, site: Site, templates: TemplateSet,
+                                  highlighter: any CodeHighlighter = PlainHighlighter(),
+                                  compilerVersion: String = "0.1.0") throws(QuizSiteError) -> [String: [UInt8]] {
+        try SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion)
+            .renderQuiz(quiz, site: site)
+    }
+}
+
+/// Templates parsed once, plus the highlighter and compiler version: renders any quiz, the catalog and the shared
+/// files separately, so a rebuild can re-render only what changed, and several quizzes at once.
+public struct SiteRenderer: Sendable {
+    let library: MustacheLibrary
+    /// The same templates in the fast renderer's form; nil when they use Mustache features it leaves to the library.
+    let compiled: CompiledTemplates?
+    let templates: TemplateSet
+    let highlighter: any CodeHighlighter
+    let compilerVersion: String
+
+    /// Whether pages render with `CompiledTemplates` (true for the built-in templates) rather than swift-mustache.
+    public var usesCompiledTemplates: Bool { compiled != nil }
+
+    /// Fails with located diagnostics when a template does not parse or a required one is missing.
+    public init(templates: TemplateSet, highlighter: any CodeHighlighter = PlainHighlighter(),
+                compilerVersion: String = "0.1.0") throws(QuizSiteError) {
+        library = try templates.library()
+        compiled = CompiledTemplates(templates.parsedTemplates())
+        self.templates = templates
+        self.highlighter = highlighter
+        self.compilerVersion = compilerVersion
+    }
+
+    /// `<slug>/index.html` and `api/<slug>.json`.
+    public func renderQuiz(_ quiz: CompiledQuiz, site: Site) -> [String: [UInt8]] {
+        renderQuiz(QuizView(compiled: quiz, highlighter: highlighter), site: site)
+    }
+
+    func renderQuiz(_ view: QuizView, site: Site) -> [String: [UInt8]] {
+        let context = QuizSite.quizContext(site: site, quiz: view, compilerVersion: compilerVersion)
+        return [
+            "\(view.slug)/index.html": page(body: "quiz", context: context),
+            "api/\(view.slug).json": view.bundle(compilerVersion: compilerVersion).serializedBytes(),
+        ]
+    }
+
+    /// `index.html` and `api/index.json`: they list every quiz with its content hash, so they change whenever any
+    /// quiz does.
+    public func renderCatalog(_ site: CompiledSite) -> [String: [UInt8]] {
+        renderCatalog(site.site, quizzes: site.quizzes.map(QuizFacts.init))
+    }
+
+    func renderCatalog(_ site: Site, quizzes: [QuizFacts]) -> [String: [UInt8]] {
+        renderCatalog(site, summaries: quizzes.map(QuizSummary.init))
+    }
+
+    /// `index.html` and `api/index.json` from every quiz's summary, in catalog order (incremental builds keep the
+    /// summaries of the quizzes they do not render again).
+    public func renderCatalog(_ site: Site, summaries quizzes: [QuizSummary]) -> [String: [UInt8]] {
+        let catalog = QuizSite.catalogContext(site: site, quizzes: quizzes, compilerVersion: compilerVersion)
+        return [
+            "index.html": page(body: "catalog", context: catalog),
+            "api/index.json": QuizSite.catalogBundle(site: site, quizzes: quizzes, compilerVersion: compilerVersion)
+                .serializedBytes(),
+        ]
+    }
+
+    /// `assets/*` from the template set and the bundle schemas `api/schema/*.schema.json`: the same for every site.
+    public func renderSharedFiles() -> [String: [UInt8]] {
         var output: [String: [UInt8]] = [:]
         for (name, schema) in BundleSchema.all {
-            output["api/schema/\(name)"] = Array(schema.serialized().utf8)
+            output["api/schema/\(name)"] = schema.serializedBytes()
         }
         for asset in templates.assets {
             output["assets/\(asset.name)"] = asset.bytes
@@ -53,31 +144,37 @@ public enum QuizSite {
         return output
     }
 
-    /// One quiz's page and bundle, and its catalog summary.
-    static func renderQuiz(_ compiled: CompiledQuiz, site: Site, library: MustacheLibrary, highlighter: any CodeHighlighter,
-                           compilerVersion: String) -> RenderedQuiz {
-        let quiz = QuizView(compiled: compiled, site: site, highlighter: highlighter)
-        let context = quizContext(site: site, quiz: quiz, compilerVersion: compilerVersion)
-        return RenderedQuiz(files: [
-            "\(quiz.slug)/index.html": Array(page(library, body: "quiz", context: context).utf8),
-            "api/\(quiz.slug).json": Array(quiz.bundle(compilerVersion: compilerVersion).serialized().utf8),
-        ], summary: QuizSummary(quiz))
-    }
-
-    /// `index.html` and `api/index.json` from every quiz's summary, in catalog order.
-    static func renderCatalog(site: Site, quizzes: [QuizSummary], library: MustacheLibrary,
-                              compilerVersion: String) -> [String: [UInt8]] {
-        let catalog = catalogContext(site: site, quizzes: quizzes, compilerVersion: compilerVersion)
-        return [
-            "index.html": Array(page(library, body: "catalog", context: catalog).utf8),
-            "api/index.json": Array(catalogBundle(site: site, quizzes: quizzes, compilerVersion: compilerVersion).serialized().utf8),
-        ]
+    /// Every file of the site, the quizzes rendered in a task group; the result is keyed by path, so it is the same
+    /// whatever order the tasks finish in.
+    public func renderSite(_ site: CompiledSite) async -> [String: [UInt8]] {
+        var output = renderSharedFiles()
+        var facts = [QuizFacts?](repeating: nil, count: site.quizzes.count)
+        await withTaskGroup(of: (Int, QuizFacts, [String: [UInt8]]).self) { group in
+            for (index, quiz) in site.quizzes.enumerated() {
+                group.addTask {
+                    let view = QuizView(compiled: quiz, highlighter: highlighter)
+                    return (index, view.facts, renderQuiz(view, site: site.site))
+                }
+            }
+            for await (index, quizFacts, files) in group {
+                facts[index] = quizFacts
+                output.merge(files) { $1 }
+            }
+        }
+        output.merge(renderCatalog(site.site, quizzes: facts.map { $0! })) { $1 }
+        return output
     }
 
     /// Renders `body` into the `layout` template.
-    private static func page(_ library: MustacheLibrary, body: String, context: [String: Any]) -> String {
+    private func page(body: String, context: [String: Any]) -> [UInt8] {
         var context = context
+        if let compiled, case .object(var members, _)? = TemplateValue(context) {
+            let html = String(decoding: compiled.render(body, context: .object(members, original: context)), as: UTF8.self)
+            context["body"] = html
+            members["body"] = .string(html)
+            return compiled.render("layout", context: .object(members, original: context))
+        }
         context["body"] = library.render(context, withTemplate: body) ?? ""
-        return library.render(context, withTemplate: "layout") ?? ""
+        return Array((library.render(context, withTemplate: "layout") ?? "").utf8)
     }
 }

@@ -15,7 +15,7 @@ public struct QuizSummary: Sendable, Hashable, Codable {
     public var difficultyCounts: [Int]
     public var contentHash: String
 
-    init(_ quiz: QuizView) {
+    init(_ quiz: QuizFacts) {
         let q = quiz.compiled.quiz
         slug = q.slug
         title = q.title
@@ -23,19 +23,13 @@ public struct QuizSummary: Sendable, Hashable, Codable {
         tags = q.tags
         badge = q.badge
         pass = q.pass
-        challengeCount = quiz.challenges.count
+        challengeCount = quiz.challengeCount
         totalSeconds = quiz.totalSeconds
-        difficultyCounts = Difficulty.allCases.map { level in quiz.challenges.filter { $0.challenge.difficulty == level }.count }
+        difficultyCounts = Difficulty.allCases.map { quiz.count(of: $0) }
         contentHash = quiz.contentHash
     }
 
     func count(_ level: Difficulty) -> Int {
         Difficulty.allCases.firstIndex(of: level).map { difficultyCounts.indices.contains($0) ? difficultyCounts[$0] : 0 } ?? 0
     }
-}
-
-/// One quiz's files (`<slug>/index.html`, `api/<slug>.json`) and its catalog summary.
-struct RenderedQuiz {
-    var files: [String: [UInt8]]
-    var summary: QuizSummary
 }

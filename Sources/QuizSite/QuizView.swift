@@ -1,29 +1,49 @@
 import QuizCore
 
-/// A quiz prepared for rendering: highlighted HTML, hashed answer keys and the content hash its salt comes from.
-struct QuizView {
+/// What the catalog shows of a quiz: its content hash and salt, derived without rendering its challenges.
+struct QuizFacts {
     var compiled: CompiledQuiz
     var slug: String { compiled.quiz.slug }
     /// SHA-256 of the quiz's content (answers included): changes whenever an author edits anything.
     var contentHash: String
     /// Deterministic per content, so builds are byte-identical and an edited quiz gets new keys.
     var salt: String
+
+    init(compiled: CompiledQuiz) {
+        self.compiled = compiled
+        contentHash = SHA256.hex(bytes: QuizView.contentDocument(compiled).serializedBytes())
+        salt = String(SHA256.hex("quizc-salt\n" + contentHash).prefix(32))
+    }
+
+    var challengeCount: Int { compiled.challenges.count }
+
+    /// How many challenges have `level`.
+    func count(of level: Difficulty) -> Int {
+        compiled.challenges.reduce(0) { $0 + ($1.challenge.difficulty == level ? 1 : 0) }
+    }
+
+    var totalSeconds: Int { compiled.challenges.reduce(0) { $0 + $1.challenge.timeSeconds } }
+}
+
+/// A quiz prepared for rendering: highlighted HTML and hashed answer keys.
+struct QuizView {
+    var facts: QuizFacts
+    var compiled: CompiledQuiz { facts.compiled }
+    var slug: String { facts.slug }
+    var contentHash: String { facts.contentHash }
+    var salt: String { facts.salt }
     var challenges: [ChallengeView]
 
-    init(compiled: CompiledQuiz, site: Site, highlighter: any CodeHighlighter) {
-        self.compiled = compiled
-        contentHash = SHA256.hex(QuizView.contentDocument(compiled).serialized())
-        salt = String(SHA256.hex("quizc-salt\n" + contentHash).prefix(32))
+    init(compiled: CompiledQuiz, highlighter: any CodeHighlighter) {
+        facts = QuizFacts(compiled: compiled)
         let total = compiled.challenges.count
-        challenges = compiled.challenges.enumerated().map { [salt] index, challenge in
+        challenges = compiled.challenges.enumerated().map { [salt = facts.salt] index, challenge in
             ChallengeView(compiled: challenge, number: index + 1, total: total, salt: salt, highlighter: highlighter)
         }
     }
 
-    var totalSeconds: Int { compiled.challenges.reduce(0) { $0 + $1.challenge.timeSeconds } }
-
     /// Everything an author wrote or the compiler computed, in a canonical form.
-    private static func contentDocument(_ compiled: CompiledQuiz) -> JSONValue {
+    static func contentDocument(_ compiled: CompiledQuiz) -> JSONValue {
         let quiz = compiled.quiz
         return .object([
             "title": .string(quiz.title), "description": .string(quiz.description),

@@ -80,13 +80,25 @@ public struct TemplateSet: Sendable {
         return library
     }
 
+    /// The templates `library()` registers, by the same names; only meaningful once `library()` succeeded.
+    func parsedTemplates() -> [String: MustacheTemplate] {
+        var templates: [String: MustacheTemplate] = [:]
+        for key in files.keys.sorted() where key.hasSuffix(".mustache") {
+            let name = String(key.split(separator: "/").last!.dropLast(".mustache".count))
+            guard let text = String(validating: files[key]!.bytes, as: UTF8.self),
+                  let template = try? MustacheTemplate(string: text) else { continue }
+            templates[name] = template
+        }
+        return templates
+    }
+
     /// `{{> name}}` tags naming no registered template: Mustache would render them as nothing, silently.
     private func missingPartials(in library: MustacheLibrary) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for key in files.keys.sorted() where key.hasSuffix(".mustache") {
             let file = files[key]!
             for (index, line) in String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where line.utf8.count >= 5 && line.contains("{{>") {  // building the regex costs more than this whole scan
+                where line.utf8.contains(0x3E) && line.contains("{{>") {
                 for match in line.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/) where library.getTemplate(named: String(match.1)) == nil {
                     let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
                     diagnostics.append(.error("template error: partial '\(match.1)' does not exist",

@@ -189,8 +189,8 @@ struct SiteBuilder: Sendable {
         }
         let rendered: (files: [String: [UInt8]], summaries: [QuizSummary])
         do {
-            rendered = try QuizSite.render(site: site.site, parts: parts, templates: templates, highlighter: highlighter,
-                                           compilerVersion: compilerVersion)
+            rendered = try await QuizSite.render(site: site.site, parts: parts, templates: templates, highlighter: highlighter,
+                                                 compilerVersion: compilerVersion)
         } catch {
             return Outcome(status: .invalid, diagnostics: diagnostics + error.diagnostics)
         }
@@ -229,10 +229,12 @@ struct SiteBuilder: Sendable {
         return Outcome(status: .written(hashes.count), diagnostics: diagnostics, summary: summary)
     }
 
-    /// Everything every page depends on besides its own quiz: versions, executor, site.yml and templates.
+    /// Everything every page depends on besides its own quiz: versions, the quizc binary, executor, site.yml and
+    /// templates.
     private func stateKey(_ bundle: ContentBundle, templates: TemplateSet, content: String) -> String {
         var hasher = Fingerprint()
         hasher.combine("quizc-build-state \(BuildState.formatVersion)\nquizc \(compilerVersion)\nresults \(resultsID)\n")
+        hasher.combine("binary \(BuildState.executableIdentity)\n")
         hasher.combine("content \(content)\nsite \(bundle.siteFile?.path ?? "-") \(bundle.siteFile?.bytes.count ?? -1)\n")
         hasher.combine(bundle.siteFile?.bytes ?? [])
         for path in templates.files.keys.sorted() {

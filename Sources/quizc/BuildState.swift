@@ -133,6 +133,24 @@ struct BuildState: Codable, Equatable {
         return hasher.hex
     }
 
+    /// Size, modification time and inode of the running executable: a rebuilt quizc (a changed renderer, even with the
+    /// same version number) never reuses pages written by another binary.
+    static let executableIdentity: String = {
+        #if os(Linux)
+        let path = "/proc/self/exe"
+        #else
+        let path = CommandLine.arguments.first ?? ""
+        #endif
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "unknown" }
+        #if canImport(Darwin)
+        let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
+        #else
+        let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        #endif
+        return "\(info.st_size) \(modified) \(info.st_ino)"
+    }()
+
     /// The stamp of a regular file (not followed through a symlink), or nil.
     static func stamp(of path: String, contentHash: String) -> Stamp? {
         var info = stat()

@@ -1,8 +1,9 @@
 import QuizSite
 import SnippetInterpreter
 
-/// Colours Python code at build time with the interpreter's own lexer, so the page highlights exactly
-/// the tokens quizc runs; other languages are only escaped.
+/// Colours Python code at build time with the interpreter's own token rules, so the page highlights exactly the
+/// tokens quizc runs; other languages are only escaped. `PythonScanner` does it in one pass; code that does not
+/// lex goes through the lexer itself, whose error recovery keeps broken code whole.
 struct PythonHighlighter: CodeHighlighter {
     static let builtins: Set<String> = [
         "print", "len", "range", "enumerate", "zip", "min", "max", "sum", "abs", "round", "int", "float", "str",
@@ -12,6 +13,11 @@ struct PythonHighlighter: CodeHighlighter {
 
     func highlight(_ code: String, language: String) -> String {
         guard language == "python" || language == "py" else { return HTML.escape(code) }
+        return PythonScanner.highlight(code) ?? Self.lexerHighlight(code)
+    }
+
+    /// The reference: spans around the tokens of `PythonLexer.highlightTokens()`.
+    static func lexerHighlight(_ code: String) -> String {
         let bytes = Array(code.utf8)
         var html = ""
         var cursor = 0

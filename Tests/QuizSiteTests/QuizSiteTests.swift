@@ -24,6 +24,33 @@ import Testing
         #expect(again == Self.output)
     }
 
+    @Test func concurrentRenderingGivesTheSameFiles() async throws {
+        let concurrent = try await QuizSite.renderConcurrently(site: SeedSite.site, templates: .builtIn)
+        #expect(concurrent == Self.output)
+    }
+
+    @Test func quizCatalogAndSharedFilesRenderSeparately() throws {
+        let renderer = try SiteRenderer(templates: .builtIn)
+        var files = renderer.renderSharedFiles().merging(renderer.renderCatalog(SeedSite.site)) { $1 }
+        for quiz in SeedSite.site.quizzes {
+            let quizFiles = renderer.renderQuiz(quiz, site: SeedSite.site.site)
+            #expect(quizFiles.keys.sorted() == ["api/\(quiz.quiz.slug).json", "\(quiz.quiz.slug)/index.html"])
+            files.merge(quizFiles) { $1 }
+        }
+        #expect(files == Self.output)
+        #expect(renderer.usesCompiledTemplates)
+    }
+
+    @Test func templatesBeyondTheCompiledSubsetRenderWithSwiftMustache() throws {
+        let overlay = TemplateSet(files: ["catalog.mustache": .init(path: "site/catalog.mustache",
+                                                                    bytes: Array("{{%CONTENT_TYPE:TEXT}}<{{quizCount}} quizzes>".utf8))])
+        let templates = TemplateSet.builtIn.overlaid(with: overlay)
+        #expect(try !SiteRenderer(templates: templates).usesCompiledTemplates)
+        let html = String(decoding: try #require(try QuizSite.render(site: SeedSite.site, templates: templates)["index.html"]),
+                          as: UTF8.self)
+        #expect(html.contains("<2 quizzes>"))
+    }
+
     @Test(arguments: ["index.html", "self-attention-master/index.html", "tensor-basics/index.html",
                       "api/index.json", "api/self-attention-master.json", "api/tensor-basics.json"])
     func matchesGoldenFile(path: String) throws {

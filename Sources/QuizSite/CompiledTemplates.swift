@@ -1,0 +1,241 @@
+import Mustache
+
+/// The parsed Mustache templates turned into a tree that renders straight into a byte buffer with typed values, for
+/// the subset of Mustache quizc's templates use (variables, sections, inverted sections, partials). swift-mustache
+/// still parses every template, so whitespace and standalone-tag rules are its own; its token tree is read once by
+/// reflection. A template set using anything else (lambdas, transforms, blocks, dynamic partials, content types)
+/// yields nil and renders with swift-mustache itself. The output matches swift-mustache's byte for byte.
+struct CompiledTemplates: Sendable {
+    indirect enum Node: Sendable {
+        case text([UInt8])
+        case variable(path: Path, escaped: Bool)
+        case section(path: Path, body: [Node], inverted: Bool)
+        case partial(name: String, indentation: String?)
+    }
+
+    /// A tag name: `.` (the current object), `a.b.c` looked up from the innermost object that has `a`, or `.a.b`
+    /// looked up in the current object only.
+    struct Path: Sendable {
+        var names: [String]
+        var currentOnly: Bool
+    }
+
+    var templates: [String: [Node]]
+
+    /// Nil when some template uses a feature outside the subset.
+    init?(_ parsed: [String: MustacheTemplate]) {
+        var templates: [String: [Node]] = [:]
+        for (name, template) in parsed {
+            guard let nodes = CompiledTemplates.nodes(of: template) else { return nil }
+            templates[name] = nodes
+        }
+        self.templates = templates
+    }
+
+    private static func nodes(of template: MustacheTemplate) -> [Node]? {
+        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value,
+              Mirror(reflecting: tokens).displayStyle == .collection else { return nil }
+        var result: [Node] = []
+        for token in Mirror(reflecting: tokens).children.map(\.value) {
+            let mirror = Mirror(reflecting: token)
+            guard mirror.displayStyle == .enum, let payload = mirror.children.first, let kind = payload.label else { return nil }
+            let fields = Mirror(reflecting: payload.value).children
+            func field(_ label: String) -> Any? { fields.first { $0.label == label }?.value }
+            /// An optional payload field: nil when absent or not optional, else whether it holds a value and which.
+            func optionalField(_ label: String) -> Any?? {
+                guard let value = field(label) else { return nil }
+                let mirror = Mirror(reflecting: value)
+                guard mirror.displayStyle == .optional else { return nil }
+                return .some(mirror.children.first?.value)
+            }
+            switch kind {
+            case "text":
+                guard let text = payload.value as? String else { return nil }
+                result.append(.text(Array(text.utf8)))
+            case "variable", "unescapedVariable":
+                guard let name = field("name") as? String, (field("transforms") as? [String])?.isEmpty == true,
+                      let tagPath = path(name) else { return nil }
+                result.append(.variable(path: tagPath, escaped: kind == "variable"))
+            case "section", "invertedSection":
+                guard let name = field("name") as? String, (field("transforms") as? [String])?.isEmpty == true,
+                      let tagPath = path(name), let body = field("template") as? MustacheTemplate,
+                      let bodyNodes = nodes(of: body) else { return nil }
+                result.append(.section(path: tagPath, body: bodyNodes, inverted: kind == "invertedSection"))
+            case "partial":
+                guard let name = field(".0") as? String, let indentation = optionalField("indentation"),
+                      indentation == nil || indentation is String, let inherits = optionalField("inherits"),
+                      inherits == nil else { return nil }
+                result.append(.partial(name: name, indentation: indentation as? String))
+            default:
+                return nil
+            }
+        }
+        return result
+    }
+
+    /// Names that could reach a stored property of a non-dictionary value through swift-mustache's `Mirror` lookup
+    /// (`_value`, `_guts`) are left to swift-mustache.
+    private static func path(_ name: String) -> Path? {
+        let names = name.split(separator: ".").map(String.init)
+        guard !name.isEmpty, !names.contains(where: { $0.hasPrefix("_") }) else { return nil }
+        return Path(names: name == "." ? [] : names, currentOnly: name.first == ".")
+    }
+
+    /// Renders template `name` with `context` as the only object on the stack.
+    func render(_ name: String, context: TemplateValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        var stack = [context]
+        if let nodes = templates[name] { render(nodes, stack: &stack, indentation: nil, into: &out) }
+        return out
+    }
+
+    private func render(_ nodes: [Node], stack: inout [TemplateValue], indentation: String?, into out: inout [UInt8]) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, stack: &stack, indentation: indentation, into: &out) }
+            return
+        }
+        // As swift-mustache indents a partial: before any non-empty token output that starts a new line of this
+        // template's own output.
+        let start = out.count
+        for node in nodes {
+            let before = out.count
+            render(node, stack: &stack, indentation: indentation, into: &out)
+            if out.count > before, before > start, out[before - 1] == 0x0A, before - 1 == start || out[before - 2] != 0x0D {
+                out.insert(contentsOf: indentation.utf8, at: before)
+            }
+        }
+    }
+
+    private func render(_ node: Node, stack: inout [TemplateValue], indentation: String?, into out: inout [UInt8]) {
+        switch node {
+        case .text(let bytes):
+            out.append(contentsOf: bytes)
+        case .variable(let path, let escaped):
+            guard let value = lookup(path, in: stack) else { return }
+            value.write(escaped: escaped, into: &out)
+        case .section(let path, let body, inverted: false):
+            switch lookup(path, in: stack) {
+            case .none:
+                return
+            case .bool(let flag):
+                if flag { render(body, stack: &stack, indentation: indentation, into: &out) }
+            case .array(let items, _):
+                for item in items {
+                    stack.append(item)
+                    render(body, stack: &stack, indentation: indentation, into: &out)
+                    stack.removeLast()
+                }
+            case .some(let value):
+                stack.append(value)
+                render(body, stack: &stack, indentation: indentation, into: &out)
+                stack.removeLast()
+            }
+        case .section(let path, let body, inverted: true):
+            switch lookup(path, in: stack) {
+            case .none:
+                render(body, stack: &stack, indentation: indentation, into: &out)
+            case .bool(let flag):
+                if !flag { render(body, stack: &stack, indentation: indentation, into: &out) }
+            case .array(let items, let original) where items.isEmpty:
+                stack.append(.array(items, original: original))
+                render(body, stack: &stack, indentation: indentation, into: &out)
+                stack.removeLast()
+            case .some:
+                return
+            }
+        case .partial(let name, let indented):
+            guard let nodes = templates[name] else { return }
+            let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
+            render(nodes, stack: &stack, indentation: inner, into: &out)
+        }
+    }
+
+    private func lookup(_ path: Path, in stack: [TemplateValue]) -> TemplateValue? {
+        guard let first = path.names.first else { return stack.last }
+        var value: TemplateValue?
+        if path.currentOnly {
+            value = stack.last?.child(first)
+        } else {
+            for object in stack.reversed() {
+                if let child = object.child(first) { value = child; break }
+            }
+        }
+        for name in path.names.dropFirst() {
+            value = value?.child(name)
+        }
+        return value
+    }
+}
+
+/// A Mustache context value with its type known, converted once from the `[String: Any]` contexts; `original` keeps
+/// what swift-mustache would print for a list or an object with `String(describing:)`.
+enum TemplateValue {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case array([TemplateValue], original: Any)
+    case object([String: TemplateValue], original: Any)
+
+    /// Nil for a value of a type swift-mustache treats in a way this renderer does not copy.
+    init?(_ value: Any) {
+        switch value {
+        case let string as String: self = .string(string)
+        case let int as Int: self = .int(int)
+        case let bool as Bool: self = .bool(bool)
+        case let object as [String: Any]:
+            var members: [String: TemplateValue] = [:]
+            members.reserveCapacity(object.count)
+            for (key, member) in object {
+                guard let converted = TemplateValue(member) else { return nil }
+                members[key] = converted
+            }
+            self = .object(members, original: value)
+        case let array as [Any]:
+            var items: [TemplateValue] = []
+            items.reserveCapacity(array.count)
+            for item in array {
+                guard let converted = TemplateValue(item) else { return nil }
+                items.append(converted)
+            }
+            self = .array(items, original: value)
+        default:
+            return nil
+        }
+    }
+
+    func child(_ name: String) -> TemplateValue? {
+        if case .object(let members, _) = self { return members[name] }
+        return nil
+    }
+
+    /// What `{{name}}` (escaped) or `{{{name}}}` writes: `String(describing:)` of the value, HTML-escaped by
+    /// character as swift-mustache does.
+    func write(escaped: Bool, into out: inout [UInt8]) {
+        var text: String
+        switch self {
+        case .string(let string): text = string
+        case .int(let int): text = String(int)
+        case .bool(let bool): text = bool ? "true" : "false"
+        case .array(_, let original), .object(_, let original): text = String(describing: original)
+        }
+        guard escaped else { out.append(contentsOf: text.utf8); return }
+        let ascii = text.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            HTML.escape(bytes, into: &out)
+            return true
+        }
+        if ascii { return }
+        // Character by character: a `<` carrying a combining mark is one character, which swift-mustache leaves as is.
+        for character in text {
+            switch character {
+            case "<": out.append(contentsOf: "&lt;".utf8)
+            case ">": out.append(contentsOf: "&gt;".utf8)
+            case "&": out.append(contentsOf: "&amp;".utf8)
+            case "\"": out.append(contentsOf: "&quot;".utf8)
+            case "'": out.append(contentsOf: "&#39;".utf8)
+            default: out.append(contentsOf: character.utf8)
+            }
+        }
+    }
+}
