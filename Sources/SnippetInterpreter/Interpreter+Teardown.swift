@@ -10,7 +10,16 @@ extension Interpreter {
         walk.add(globals)
         for module in modules.values { walk.add(.object(module)) }
         for value in builtins.values { walk.add(value) }
-        for value in context.values { walk.addNative(value) }
+        for value in context.values {
+            if let state = value as? TorchState {
+                for cls in [state.tensorClass, state.parameterClass, state.dtypeClass, state.sizeClass, state.generatorClass,
+                            state.deviceClass] { walk.add(.object(cls)) }
+                for value in state.dtypeObjects.values { walk.add(value) }
+                for value in state.functions.values { walk.add(value) }
+            } else {
+                walk.addNative(value)
+            }
+        }
         walk.addNative(types)
         for exception in handling { walk.add(.object(exception)) }
         for frame in frames {
@@ -49,8 +58,9 @@ private struct TeardownWalk {
 
     mutating func add(_ scope: Scope) { scopes.append(scope) }
 
-    /// Roots that are Swift objects holding Python values in stored properties (`BuiltinTypes`, `TorchState`, native
-    /// classes' per-session state): their `PyValue`, `PyObject` and collection properties, two levels deep.
+    /// Roots that are Swift objects holding Python values in stored properties (`BuiltinTypes`, other natives'
+    /// per-session state): their `PyValue`, `PyObject` and collection properties, two levels deep (by reflection,
+    /// so it is kept off large state such as `TorchState`'s random generator).
     mutating func addNative(_ root: Any, depth: Int = 0) {
         if let value = root as? PyValue { return add(value) }
         if let object = root as? PyObject { return add(.object(object)) }

@@ -206,6 +206,8 @@ final class PyDict {
     /// The budget of the session that created the dict; each entry is charged exactly as it is stored or removed.
     private let budget = MemoryBudget.current
     private var chargedBytes = 0
+    /// Whether a key with a user-defined `__hash__` was ever stored (its `__eq__` runs during lookups).
+    private var hasUserKeys = false
 
     init() { charge(MemoryBudget.objectBytes) }
 
@@ -215,9 +217,15 @@ final class PyDict {
         get { index[key].map { storage[$0] } }
         set {
             if let value = newValue {
-                // One hash lookup finds the entry or reserves the next position for it.
+                // One hash lookup finds the entry or reserves the next position for it. With keys whose class defines
+                // `__eq__` it takes two: Python code must not run inside the table's exclusive access.
                 let next = keys.count
-                let i = Self.slot(&index[key, default: next])
+                let userEquality = hasUserKeys || key.customHash != nil
+                let i = userEquality ? index[key] ?? next : Self.slot(&index[key, default: next])
+                if i == next && userEquality {
+                    index[key] = next
+                    hasUserKeys = true
+                }
                 if i < next {
                     if budget != nil { charge(MemoryBudget.payloadBytes(value) - MemoryBudget.payloadBytes(storage[i])) }
                     storage[i] = value

@@ -54,7 +54,7 @@ import Testing
     /// limit, and can free them to make room.
     @Test func aSessionAtTheLimitKeepsItsValuesAndCanFreeThem() {
         let session = SnippetSession(filename: "memory.py", limits: Self.limits)
-        let first = session.run("x = []\nfor i in range(100):\n    x.append(str(i) * 10 ** 6)\n")
+        let first = session.run("x = []\nfor i in range(100):\n    x.append('x' * 10 ** 6)\n")
         #expect(first.error?.lastLine == Self.memory)
         #expect(first.error?.line == 3)
         let second = session.run("print(60 < len(x) < 68)\n")
