@@ -62,6 +62,12 @@ struct ArgumentBinder: Sendable {
         SignatureCache.shared.store(self, for: signature)
     }
 
+    /// `name` of `"name(...)"`, scanning bytes (a `Character` search costs more than the rest of installing a native).
+    static func functionName(_ signature: String) -> String {
+        let utf8 = signature.utf8
+        return String(utf8[..<(utf8.firstIndex(of: UInt8(ascii: "(")) ?? utf8.endIndex)])!
+    }
+
     private init(parsing signature: String) {
         let open = signature.firstIndex(of: "(")!
         functionName = String(signature[..<open])
@@ -224,8 +230,7 @@ extension Interpreter {
     /// The signature is bound on the first call, so a session pays nothing for the hundreds of natives it never calls.
     func nativeFunction(_ signature: String, owner: String? = nil, _ body: @escaping (Interpreter, BoundArguments) throws -> PyValue) -> PyValue {
         let binder = LazyBinder(signature: signature, owner: owner)
-        let name = String(signature[..<signature.firstIndex(of: "(")!])
-        return .object(PyBuiltinFunction(name, owner: owner) { interp, args, kwargs in
+        return .object(PyBuiltinFunction(ArgumentBinder.functionName(signature), owner: owner) { interp, args, kwargs in
             try body(interp, try binder.binder.bind(interp, args, kwargs))
         })
     }

@@ -4,6 +4,9 @@ import TensorKernel
 extension Interpreter {
     func installTensorClass(_ state: TorchState) {
         let cls = state.tensorClass
+        // Hundreds of methods and functions: one allocation instead of a rehash at every doubling.
+        cls.dict.reserveCapacity(640)
+        state.functions.reserveCapacity(640)
         cls.construct = { interp, _, args, kwargs in
             // `torch.Tensor(data)` builds a float32 tensor; `torch.Tensor(*sizes)` would be uninitialised memory.
             guard args.count == 1, kwargs.isEmpty, interp.intValue(args[0]) == nil, interp.sizeValue(args[0]) == nil else {

@@ -63,7 +63,7 @@ extension Interpreter {
     private func installTorchFactories() {
         let state = torchState
         func function(_ signature: String, _ body: @escaping (Interpreter, BoundArguments) throws -> PyValue) {
-            let name = String(signature[..<signature.firstIndex(of: "(")!])
+            let name = ArgumentBinder.functionName(signature)
             state.functions[name] = nativeFunction(signature) { interp, a in
                 try interp.checkDevice(a["device"])
                 return try body(interp, a)
@@ -166,7 +166,7 @@ extension Interpreter {
     private func installTorchRandom() {
         let state = torchState
         func function(_ signature: String, _ body: @escaping (Interpreter, BoundArguments) throws -> PyValue) {
-            let name = String(signature[..<signature.firstIndex(of: "(")!])
+            let name = ArgumentBinder.functionName(signature)
             state.functions[name] = nativeFunction(signature) { interp, a in
                 try interp.checkDevice(a["device"])
                 return try body(interp, a)
