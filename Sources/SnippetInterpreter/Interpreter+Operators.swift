@@ -294,6 +294,21 @@ extension Interpreter {
         }
     }
 
+    /// `s * times` by doubling a UTF-8 buffer: `String(repeating:count:)` appends one copy at a time, about 170 ns each.
+    static func repeated(_ s: String, _ times: Int, totalBytes: Int) -> String {
+        if times <= 1 || s.isEmpty { return times == 1 ? s : "" }
+        return String(unsafeUninitializedCapacity: totalBytes) { buffer in
+            var filled = 0
+            for byte in s.utf8 { buffer[filled] = byte; filled += 1 }
+            while filled < totalBytes {
+                let chunk = min(filled, totalBytes - filled)
+                buffer.baseAddress!.advanced(by: filled).update(from: buffer.baseAddress!, count: chunk)
+                filled += chunk
+            }
+            return totalBytes
+        }
+    }
+
     private func repeatSequence(_ sequence: PyValue, _ count: PyValue) throws -> PyValue {
         guard let n = intValue(count) else {
             if case .object(let o) = count, o is PyInstance { return try dunderOperation(.mul, sequence, count) }
@@ -305,7 +320,7 @@ extension Interpreter {
             let (bytes, o) = s.utf8.count.multipliedReportingOverflow(by: times)
             if o { throw abort("MemoryError", "snippet exceeded the memory limit of \(limits.maxMemoryBytes) bytes") }
             try checkSize(bytes: bytes)
-            return .str(String(repeating: s, count: times))
+            return .str(Self.repeated(s, times, totalBytes: bytes))
         case .list(let l):
             let (size, o) = l.items.count.multipliedReportingOverflow(by: times * 16)
             if o { throw abort("MemoryError", "snippet exceeded the memory limit of \(limits.maxMemoryBytes) bytes") }

@@ -26,6 +26,18 @@ import Testing
         #expect(session.displayString(of: "nope") == nil)
     }
 
+    @Test func stringRepetitionMatchesPython() {
+        let source = """
+            print('ab' * 3, repr('x' * 0), repr('x' * -2), repr('' * 5), 'é✓' * 2, len('xyz' * 100001))
+            s = 'q' * 7
+            print(s, 3 * 'no', len(s * 1000), (s * 1000)[-3:])
+
+            """
+        let outcome = Snippet.run(source)
+        #expect(outcome.error == nil)
+        #expect(outcome.stdout == "ababab '' '' '' é✓é✓ 300003\nqqqqqqq nonono 7000 qqq\n")
+    }
+
     @Test func displayStringUsesStr() {
         let session = SnippetSession()
         _ = session.run("s = 'text'\nl = [0.1, 'a']\nf = 1e-5\n")
