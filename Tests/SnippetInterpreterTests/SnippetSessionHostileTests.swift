@@ -146,6 +146,14 @@ struct HostileSnippet: Sendable, CustomTestStringConvertible {
         HostileSnippet(name: "huge randn", source: "import torch\ntorch.randn(100000, 100000)\n", lastLine: memory, needsTorch: true),
         HostileSnippet(name: "expand then contiguous", source: "import torch\ntorch.ones(1).expand(100000, 100000).contiguous()\n",
                        lastLine: memory, needsTorch: true),
+        // Tensor work counts against the step limit: a loop of big ops ends like an empty endless loop, and one
+        // enormous product (17 G multiply-adds on 48 MB of tensors) is refused before it runs.
+        HostileSnippet(name: "endless tensor ops", source: "import torch\nx = torch.ones(1000, 1000)\nwhile True:\n    y = x + 1\n",
+                       lastLine: steps, needsTorch: true),
+        HostileSnippet(name: "endless matmuls", source: "import torch\nx = torch.ones(128, 128)\nwhile True:\n    y = x @ x\n",
+                       lastLine: steps, needsTorch: true),
+        HostileSnippet(name: "one enormous matmul", source: "import torch\na = torch.ones(2048, 4096)\na @ a.T\n",
+                       lastLine: steps, needsTorch: true),
         HostileSnippet(name: "growing list of tensors", source: "import torch\nx = []\nwhile True:\n    x.append(torch.ones(1000, 1000))\n",
                        lastLine: memory, needsTorch: true),
     ]

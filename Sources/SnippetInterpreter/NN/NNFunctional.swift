@@ -61,6 +61,13 @@ extension Interpreter {
             let dropout = try interp.doubleArg(a["dropout_p"], "dropout_p", name)
             let causal = try interp.boolArg(a["is_causal"], "is_causal", name)
             let scale = a["scale"].isNone ? nil : try interp.doubleArg(a["scale"], "scale", name)
+            // Two products per query row: scores (L × E by E × S) and output (L × S by S × Ev).
+            if query.dim >= 2, key.dim >= 2, value.dim >= 1 {
+                let batch = query.shape.dropLast(2).reduce(1, *)
+                let l = query.shape[query.dim - 2], e = query.shape[query.dim - 1], s = key.shape[key.dim - 2]
+                try interp.chargeMatrixProduct(batch: batch, m: l, k: e, n: s)
+                try interp.chargeMatrixProduct(batch: batch, m: l, k: s, n: value.shape[value.dim - 1])
+            }
             let generator = interp.torchState.defaultGenerator
             let result = try interp.kernel { () throws(TensorError) in
                 try Tensor.scaledDotProductAttention(

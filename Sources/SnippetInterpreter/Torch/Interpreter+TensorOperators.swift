@@ -97,6 +97,7 @@ extension Interpreter {
         if a.dim >= 2 && b.dim >= 2, let batch = try? Broadcasting.shape(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2))) {
             try checkAllocation(batch + [a.shape[a.dim - 2], b.shape[b.dim - 1]], a.dtype)
         }
+        try chargeMatmul(a, b)
         let result = try kernel { () throws(TensorError) in try a.matmul(b) }
         let gradFn: String
         switch (a.dim, b.dim) {

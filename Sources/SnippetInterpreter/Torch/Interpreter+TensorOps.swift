@@ -129,6 +129,7 @@ extension Interpreter {
             defineOp("\(name)(input, \(other))") { interp, a in
                 let x = try interp.tensorArg(a, "input", name)
                 let y = try interp.tensorArg(a, other, name)
+                try interp.chargeMatmul(x, y)
                 return try interp.derive(try interp.kernel { () throws(TensorError) in try body(x, y) }, gradFn, from: [a["input"], a[other]])
             }
         }

@@ -54,6 +54,7 @@ extension Interpreter {
         let state = torchState
         if !state.ledger.isTracked(tensor.storage) {
             try charge(bytes: tensor.storage.count * tensor.dtype.itemSize)
+            try chargeWork(elements: tensor.storage.count)
         }
         let instance = PyInstance(cls: isParameter ? state.parameterClass : state.tensorClass)
         instance.native = TensorBox(
