@@ -17,10 +17,12 @@ enum GemmMicroKernelPath: Sendable {
     static var available: [GemmMicroKernelPath] { detected == .avx2 ? [.generic, .avx2] : [.generic] }
 }
 
-/// Cache-blocking sizes (GotoBLAS scheme): a kc×16 B panel stays in L1, an mc×kc A block in L2.
+/// Cache-blocking sizes (GotoBLAS scheme): a kc×16 B panel stays near L1, an mc×kc A block in L2.
+/// kc = 512 rather than 256 halves the passes over C (each pass loads and stores every C tile), which
+/// measured 5–10% faster at n ≥ 512 on Zen 3 (BENCHMARKS.md); it does not change any result bit.
 enum GemmBlocking {
     static let mc = 240
-    static let kc = 256
+    static let kc = 512
     static let nc = 4096
 }
 
@@ -172,7 +174,7 @@ private func runMicroKernel(
 }
 
 /// a: (mc, kc) strided -> panels of 6 rows, each (kc, 6) k-major; rows past mc are zero.
-/// Walks each source row along k, so row-major A is read contiguously.
+/// A full panel reads its six source rows side by side, so the output is written sequentially.
 private func packA(
     _ a: UnsafePointer<Float>, rowStride: Int, colStride: Int, mc: Int, kc: Int,
     into packed: UnsafeMutablePointer<Float>
@@ -180,6 +182,27 @@ private func packA(
     for ir in stride(from: 0, to: mc, by: gemmMR) {
         let panel = packed + ir * kc
         let mr = min(gemmMR, mc - ir)
+        if mr == gemmMR {
+            let row0 = a + ir * rowStride, row1 = row0 + rowStride, row2 = row1 + rowStride
+            let row3 = row2 + rowStride, row4 = row3 + rowStride, row5 = row4 + rowStride
+            var out = panel
+            if colStride == 1 {
+                for p in 0..<kc {
+                    out[0] = row0[p]; out[1] = row1[p]; out[2] = row2[p]
+                    out[3] = row3[p]; out[4] = row4[p]; out[5] = row5[p]
+                    out += gemmMR
+                }
+            } else {
+                var offset = 0
+                for _ in 0..<kc {
+                    out[0] = row0[offset]; out[1] = row1[offset]; out[2] = row2[offset]
+                    out[3] = row3[offset]; out[4] = row4[offset]; out[5] = row5[offset]
+                    out += gemmMR
+                    offset += colStride
+                }
+            }
+            continue
+        }
         for r in 0..<mr {
             let row = a + (ir + r) * rowStride
             for p in 0..<kc { panel[p * gemmMR + r] = row[p * colStride] }
@@ -191,25 +214,37 @@ private func packA(
 }
 
 /// b: (kc, nc) strided -> panels of 16 columns, each (kc, 16) k-major; columns past nc are zero.
+/// Row-major B is read row by row (contiguous, prefetcher-friendly) and scattered into the panels;
+/// walking one panel down its kc rows instead touches a new page per row and measured slower.
 private func packB(
     _ b: UnsafePointer<Float>, rowStride: Int, colStride: Int, kc: Int, nc: Int,
     into packed: UnsafeMutablePointer<Float>
 ) {
-    var out = packed
-    for jr in stride(from: 0, to: nc, by: gemmNR) {
-        let nr = min(gemmNR, nc - jr)
-        for p in 0..<kc {
-            let row = b + p * rowStride + jr * colStride
-            if colStride == 1 && nr == gemmNR {
-                let values = UnsafeRawPointer(row).loadUnaligned(as: SIMD16<Float>.self)
-                UnsafeMutableRawPointer(out).storeBytes(of: values, as: SIMD16<Float>.self)
-            } else if colStride == 1 {
-                out.update(from: row, count: nr)
-            } else {
+    let panelStride = kc * gemmNR
+    guard colStride == 1 else {
+        for jr in stride(from: 0, to: nc, by: gemmNR) {
+            let nr = min(gemmNR, nc - jr)
+            var out = packed + jr * kc
+            for p in 0..<kc {
+                let row = b + p * rowStride + jr * colStride
                 for j in 0..<nr { out[j] = row[j * colStride] }
+                for j in nr..<gemmNR { out[j] = 0 }
+                out += gemmNR
             }
-            for j in nr..<gemmNR { out[j] = 0 }
-            out += gemmNR
+        }
+        return
+    }
+    let full = nc / gemmNR * gemmNR
+    for p in 0..<kc {
+        let row = b + p * rowStride
+        var out = packed + p * gemmNR
+        for j in stride(from: 0, to: full, by: gemmNR) {
+            let values = UnsafeRawPointer(row + j).loadUnaligned(as: SIMD16<Float>.self)
+            UnsafeMutableRawPointer(out).storeBytes(of: values, as: SIMD16<Float>.self)
+            out += panelStride
+        }
+        if full < nc {
+            for j in 0..<gemmNR { out[j] = full + j < nc ? row[full + j] : 0 }
         }
     }
 }

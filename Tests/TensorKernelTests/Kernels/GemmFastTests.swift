@@ -2,10 +2,12 @@ import Testing
 @testable import TensorKernel
 
 @Suite struct GemmFastTests {
-    /// Shapes around the 6×16 register tile and the kc = 256 / mc = 240 cache blocks.
+    /// Shapes around the 6×16 register tile, the kc = 512 / mc = 240 / nc = 4096 cache blocks, and
+    /// the row-wise B packing (whole 16-column panels plus a ragged last one).
     static let shapes: [(m: Int, n: Int, k: Int)] = [
         (1, 1, 1), (6, 16, 1), (5, 15, 7), (7, 17, 33), (13, 33, 255), (12, 32, 256), (19, 47, 257),
-        (241, 20, 9), (64, 64, 64), (37, 70, 513), (3, 300, 40),
+        (241, 20, 9), (64, 64, 64), (37, 70, 513), (3, 300, 40), (11, 48, 511), (6, 18, 512),
+        (8, 40, 1030), (250, 35, 600), (2, 4100, 3),
     ]
 
     /// The fast kernel's contract: every c[i, j] is the sequential FMA chain over k, from 0.
