@@ -17,6 +17,10 @@ enum GemmMicroKernelPath: Sendable {
     static var available: [GemmMicroKernelPath] { detected == .avx2 ? [.generic, .avx2] : [.generic] }
 }
 
+/// Rows and columns of the register tile `gemmMicroKernel` computes.
+let gemmMR = 6
+let gemmNR = 16
+
 /// Cache-blocking sizes (GotoBLAS scheme): a kc×16 B panel stays near L1, an mc×kc A block in L2.
 /// kc = 512 rather than 256 halves the passes over C (each pass loads and stores every C tile), which
 /// measured 5–10% faster at n ≥ 512 on Zen 3 (BENCHMARKS.md); it does not change any result bit.
@@ -163,12 +167,12 @@ private func runMicroKernel(
 ) {
     switch path {
     case .generic:
-        gemmMicroKernelGeneric(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+        TensorKernel.gemmMicroKernel(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
     case .avx2:
         #if arch(x86_64)
-        gemmMicroKernelAVX2(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+        TensorKernelAVX2.gemmMicroKernel(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
         #else
-        gemmMicroKernelGeneric(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+        TensorKernel.gemmMicroKernel(kc: kc, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
         #endif
     }
 }
