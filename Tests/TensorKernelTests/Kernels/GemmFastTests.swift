@@ -39,6 +39,15 @@ import Testing
         }
     }
 
+    /// Row-split threads share each packed B block (packed by all threads together) across several
+    /// kc blocks and a ragged last column panel; every output is still the sequential FMA chain.
+    @Test(arguments: [2, 3])
+    func threadsSharingPackedBKeepTheSequentialChain(threads: Int) {
+        let problem = Problem(m: 130, n: 40, k: 1100, seed: 9)
+        #expect(problem.fast(threads: threads, path: .detected).map(\.bitPattern)
+            == problem.sequentialFMA().map(\.bitPattern))
+    }
+
     /// FMA and the reference's rounded products differ, but both obey the dot-product error bound
     /// γ_k·Σ|a||b| (Higham §3.1), so they are within 2γ_k·Σ|a||b| of each other.
     @Test func staysWithinTheDotProductErrorBoundOfTheReference() {
