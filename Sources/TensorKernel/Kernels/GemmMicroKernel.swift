@@ -1,12 +1,11 @@
-/// Rows and columns of the register tile the micro-kernels compute.
-let gemmMR = 6
-let gemmNR = 16
+// One source, two modules: TensorKernel compiles it for any CPU (`TensorKernel.gemmMicroKernel`), and
+// Sources/TensorKernelAVX2/GemmMicroKernel.swift is a symlink to this file, compiled with
+// `-target-cpu haswell` (`TensorKernelAVX2.gemmMicroKernel`), so both paths run the same operations.
 
 /// a: packed (kc, 6) k-major, b: packed (kc, 16) k-major -> c: (6, 16) row-major, row stride ldc.
 /// Every output lane is one sequential FMA chain over k, continued from c when `accumulate` is set.
-/// Portable twin of `gemmMicroKernelAVX2` (same operations, same order), used on other CPUs.
 @inline(never)
-func gemmMicroKernelGeneric(
+package func gemmMicroKernel(
     kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
     c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {

@@ -2,10 +2,12 @@ import Testing
 @testable import TensorKernel
 
 @Suite struct GemmFastTests {
-    /// Shapes around the 6×16 register tile and the kc = 256 / mc = 240 cache blocks.
+    /// Shapes around the 6×16 register tile, the kc = 512 / mc = 240 / nc = 4096 cache blocks, and
+    /// the row-wise B packing (whole 16-column panels plus a ragged last one).
     static let shapes: [(m: Int, n: Int, k: Int)] = [
         (1, 1, 1), (6, 16, 1), (5, 15, 7), (7, 17, 33), (13, 33, 255), (12, 32, 256), (19, 47, 257),
-        (241, 20, 9), (64, 64, 64), (37, 70, 513), (3, 300, 40),
+        (241, 20, 9), (64, 64, 64), (37, 70, 513), (3, 300, 40), (11, 48, 511), (6, 18, 512),
+        (8, 40, 1030), (250, 35, 600), (2, 4100, 3),
     ]
 
     /// The fast kernel's contract: every c[i, j] is the sequential FMA chain over k, from 0.
@@ -35,6 +37,15 @@ import Testing
             #expect(problem.fast(threads: threads, path: .detected) .map(\.bitPattern)
                 == problem.fast(threads: 1, path: .detected).map(\.bitPattern))
         }
+    }
+
+    /// Row-split threads share each packed B block (packed by all threads together) across several
+    /// kc blocks and a ragged last column panel; every output is still the sequential FMA chain.
+    @Test(arguments: [2, 3])
+    func threadsSharingPackedBKeepTheSequentialChain(threads: Int) {
+        let problem = Problem(m: 130, n: 40, k: 1100, seed: 9)
+        #expect(problem.fast(threads: threads, path: .detected).map(\.bitPattern)
+            == problem.sequentialFMA().map(\.bitPattern))
     }
 
     /// FMA and the reference's rounded products differ, but both obey the dot-product error bound

@@ -1,0 +1,1 @@
+../TensorKernel/Kernels/GemmMicroKernel.swift
