@@ -10,6 +10,8 @@ struct ContentReader {
     }
 
     let fileManager = FileManager.default
+    /// The content root is resolved once per read, not once per file (each `realpath` walks every component).
+    private let resolvedRoots = ResolvedRoots()
 
     func read(_ paths: [String]) throws -> ContentBundle {
         var siteFile: ContentFile?
@@ -84,7 +86,8 @@ struct ContentReader {
         guard let resolved = realPath(path) else {
             throw ReadError(description: "\(path): cannot resolve the path (a symbolic-link loop or a dangling link)")
         }
-        guard let base = realPath(root), resolved == base || resolved.hasPrefix(base == "/" ? "/" : base + "/") else {
+        guard let base = resolvedRoots.resolve(root, with: realPath),
+              resolved == base || resolved.hasPrefix(base == "/" ? "/" : base + "/") else {
             throw ReadError(description: "\(path): links outside the content folder; content must live inside \(root)")
         }
         if resolved == base, path != root, realPath(parent(of: path)) != nil {
@@ -129,5 +132,17 @@ extension ContentBundle {
         return .error("no quizzes found in `\(path)`: a content folder holds one folder per quiz, each with a quiz.md",
                       at: SourceLocation(file: path, line: 1),
                       notes: [.init("start one with `quizc new quiz NAME`")], rule: "empty-content")
+    }
+}
+
+/// Memoised `realpath` of content roots for one `ContentReader`.
+private final class ResolvedRoots {
+    private var resolved: [String: String?] = [:]
+
+    func resolve(_ root: String, with realPath: (String) -> String?) -> String? {
+        if let known = resolved[root] { return known }
+        let path = realPath(root)
+        resolved[root] = path
+        return path
     }
 }
