@@ -136,9 +136,20 @@ public enum Scaffold {
         return (next < 10 ? "0\(next)" : "\(next)") + "-\(slug).md"
     }
 
-    /// Lower-case words joined by dashes: `Why Scale?` → `why-scale`.
+    /// Lower-case ASCII words joined by dashes, a valid slug (`ContentBundle.isSlug`) or empty: `Why Scale?` →
+    /// `why-scale`, `Café au lait` → `caf-au-lait` (letters outside ASCII are dropped, other characters separate).
     public static func slugify(_ name: String) -> String {
-        let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
+        var words: [String] = []
+        var word = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else if scalar.isASCII || !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
         return words.joined(separator: "-")
     }
 }

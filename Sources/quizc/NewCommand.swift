@@ -24,7 +24,11 @@ struct NewQuiz: ParsableCommand {
     var content: String = "content"
 
     func run() throws {
-        let folder = content + "/" + Scaffold.slugify(name)
+        let slug = Scaffold.slugify(name)
+        guard !slug.isEmpty else {
+            throw ValidationError("cannot make a folder name from \"\(name)\": the title needs an ASCII letter or digit")
+        }
+        let folder = content + "/" + slug
         let path = folder + "/quiz.md"
         try create(path, Scaffold.quiz(title: name))
     }

@@ -50,4 +50,13 @@ import Testing
         #expect(Scaffold.challengeFileName(name: "Why Scale?", existing: ["01-a.md", "07-b.md", "notes.md"]) == "08-why-scale.md")
         #expect(Scaffold.challengeFileName(name: "First", existing: []) == "01-first.md")
     }
+
+    @Test(arguments: [
+        ("Why Scale?", "why-scale"), ("Self-Attention Master", "self-attention-master"), ("Café au lait", "caf-au-lait"),
+        ("  KV cache (v2)  ", "kv-cache-v2"), ("日本語", ""), ("naïve_Bayes", "nave-bayes"),
+    ])
+    func slugsAreWhatTheContentRulesAccept(_ name: String, _ slug: String) {
+        #expect(Scaffold.slugify(name) == slug)
+        #expect(slug.isEmpty || ContentBundle.isSlug(slug))
+    }
 }

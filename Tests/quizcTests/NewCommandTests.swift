@@ -2,6 +2,16 @@ import Foundation
 import Testing
 
 @Suite struct NewCommandTests {
+    @Test func aTitleWithoutASCIILettersIsRefusedNotWrittenIntoTheContentRoot() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quizc-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try runQuizc(["new", "quiz", "日本語"], cwd: dir)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("cannot make a folder name from \"日本語\": the title needs an ASCII letter or digit"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("content/quiz.md").path))
+    }
+
     @Test func scaffoldsAQuizAndNumberedQuestions() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quizc-new-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
