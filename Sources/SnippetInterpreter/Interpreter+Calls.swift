@@ -7,7 +7,7 @@ extension Interpreter {
         case let function as PyFunction:
             return try callFunction(function, args, kwargs)
         case let builtin as PyBuiltinFunction:
-            try step()
+            try step(weight: Self.builtinCallSteps)
             return try builtin.fn(self, args, kwargs)
         case let method as PyBoundMethod:
             return try call(method.function, [method.receiver] + args, kwargs)
@@ -40,7 +40,7 @@ extension Interpreter {
 
     func instantiate(_ cls: PyClass, _ args: [PyValue], _ kwargs: KwArgs) throws -> PyValue {
         if let construct = cls.construct, cls.isBuiltin {
-            try step()
+            try step(weight: Self.builtinCallSteps)
             return try construct(self, cls, args, kwargs)
         }
         if cls === types.type, args.count == 1 { return .object(typeOf(args[0])) }

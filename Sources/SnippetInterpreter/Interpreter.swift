@@ -87,6 +87,16 @@ final class Interpreter {
         if steps > limits.maxSteps || memory.exceeded { throw limitExceeded() }
     }
 
+    /// A call into Swift (`x.append(v)`, `len(d)`, a constructor) does about as much work as ten plain statements,
+    /// so it counts as that many steps: an endless loop of builtin calls ends about as soon as an empty one.
+    static let builtinCallSteps = 10
+
+    @inline(__always)
+    func step(weight: Int) throws {
+        steps &+= weight
+        if steps > limits.maxSteps || memory.exceeded { throw limitExceeded() }
+    }
+
     func write(_ text: String) throws {
         outputBytes += text.utf8.count
         if outputBytes > limits.maxOutputBytes {
