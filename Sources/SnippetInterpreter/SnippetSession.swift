@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Resource limits for one snippet session. A step is one statement, loop iteration or call.
 public struct SnippetLimits: Sendable {
@@ -217,41 +218,67 @@ extension Interpreter {
 }
 
 /// Runs the evaluator on a thread with a large stack so deep Python recursion reaches
-/// `RecursionError` long before the native stack overflows.
+/// `RecursionError` long before the native stack overflows. The threads are kept and reused: creating one per
+/// run mapped and faulted in a fresh 256 MiB stack each time, a quarter of a course build's CPU in system time.
 enum BigStack {
     static let stackSize = 256 << 20
 
-    private final class Box {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
+    /// One parked thread: `run` hands it a job and waits for it to finish.
+    private final class Worker: @unchecked Sendable {
+        let wake = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        /// Written by the caller before `wake.signal()`, read by the worker after `wake.wait()`.
+        var job: (() -> Void)?
     }
+
+    /// Idle workers, guarded by `lock`; at most as many exist as runs were ever concurrent.
+    nonisolated(unsafe) private static var idle: [Worker] = []
+    nonisolated(unsafe) private static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }()
 
     static func run(_ body: () -> Void) {
         withoutActuallyEscaping(body) { escapable in
-            let box = Unmanaged.passRetained(Box(escapable))
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            pthread_attr_setstacksize(&attributes, stackSize)
-            #if canImport(Glibc)
-            var thread = pthread_t()
-            #else
-            var thread: pthread_t?
-            #endif
-            let created = pthread_create(&thread, &attributes, { raw in
-                let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-                box.body()
-                return nil
-            }, box.toOpaque())
-            pthread_attr_destroy(&attributes)
-            if created != 0 {
-                box.takeRetainedValue().body()
-                return
-            }
-            #if canImport(Glibc)
-            pthread_join(thread, nil)
-            #else
-            pthread_join(thread!, nil)
-            #endif
+            guard let worker = takeWorker() else { return escapable() }
+            worker.job = escapable
+            worker.wake.signal()
+            worker.finished.wait()
+            worker.job = nil
+            pthread_mutex_lock(lock)
+            idle.append(worker)
+            pthread_mutex_unlock(lock)
         }
+    }
+
+    /// An idle worker, or a new one on a fresh big-stack thread; nil if no thread can be created.
+    private static func takeWorker() -> Worker? {
+        pthread_mutex_lock(lock)
+        let reused = idle.popLast()
+        pthread_mutex_unlock(lock)
+        if let reused { return reused }
+        let worker = Worker()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stackSize)
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let retained = Unmanaged.passRetained(worker)
+        let created = pthread_create(&thread, &attributes, { raw in
+            let worker = Unmanaged<Worker>.fromOpaque(raw!).takeUnretainedValue()
+            while true {
+                worker.wake.wait()
+                worker.job?()
+                worker.finished.signal()
+            }
+        }, retained.toOpaque())
+        if created != 0 { retained.release() }
+        return created == 0 ? worker : nil
     }
 }
