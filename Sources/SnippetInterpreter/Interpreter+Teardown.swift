@@ -30,6 +30,7 @@ extension Interpreter {
         modules.removeAll()
         builtins.removeAll()
         context.removeAll()
+        cachedTorchState = nil
         handling.removeAll()
         frames.removeAll()
         objectIds.removeAll()

@@ -57,6 +57,8 @@ final class Interpreter {
     var moduleFactories: [String: (Interpreter) throws -> PyModule] = [:]
     /// Per-session state for native modules (random generator, print options, grad mode), keyed by name.
     var context: [String: AnyObject] = [:]
+    /// `context["torch"]`, kept typed: ops read it on every call (see `torchState`).
+    var cachedTorchState: TorchState?
     /// Exception currently being handled (for bare `raise` and implicit chaining).
     var handling: [PyInstance] = []
     var objectIds: [ObjectIdentifierKey: Int] = [:]

@@ -6,19 +6,23 @@ extension Interpreter {
     func defineOp(_ signature: String, function: Bool = true, method: Bool = true, _ body: @escaping (Interpreter, BoundArguments) throws -> PyValue) {
         let binder = ArgumentBinder(signature)
         let name = binder.functionName
+        // Past the last required positional parameter nothing can be missing; only shorter calls look closer.
+        let requiredPositional = (binder.params.lastIndex { $0.defaultValue == nil && !$0.keywordOnly } ?? -1) + 1
         func bound(isMethod: Bool) -> PyValue {
             .object(PyBuiltinFunction(name) { interp, args, kwargs in
-                let missing = binder.params.enumerated().filter { i, param in
-                    param.defaultValue == nil && !param.keywordOnly && i >= args.count && !kwargs.contains { $0.0 == param.name }
-                }.map { "\"\($0.element.name)\"" }
-                if !missing.isEmpty {
-                    // pybind's wording, plural quirk included ("1 ... arguments", "2 ... argument").
-                    throw interp.typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "s" : ""): \(missing.joined(separator: ", "))")
+                if args.count < requiredPositional {
+                    let missing = binder.params.enumerated().filter { i, param in
+                        param.defaultValue == nil && !param.keywordOnly && i >= args.count && !kwargs.contains { $0.0 == param.name }
+                    }.map { "\"\($0.element.name)\"" }
+                    if !missing.isEmpty {
+                        // pybind's wording, plural quirk included ("1 ... arguments", "2 ... argument").
+                        throw interp.typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "s" : ""): \(missing.joined(separator: ", "))")
+                    }
                 }
                 let arguments = try binder.bind(interp, args, kwargs)
-                var positions: [String: Int] = [:]
-                for (i, param) in binder.params.prefix(args.count).enumerated() { positions[param.name] = isMethod ? i : i + 1 }
-                interp.torchState.argumentPositions = positions
+                // Error messages name positional arguments with their position; resolved only when one is raised.
+                interp.torchState.currentCall = TorchState.CurrentCall(binder: binder, positionalCount: args.count,
+                                                                       firstPosition: isMethod ? 0 : 1)
                 return try body(interp, arguments)
             })
         }
@@ -28,8 +32,11 @@ extension Interpreter {
 
     /// `'name' (position N)` when the current op received `name` positionally, as pybind reports it.
     func argumentLabel(_ name: String) -> String {
-        guard let position = torchState.argumentPositions[name] else { return "'\(name)'" }
-        return "'\(name)' (position \(position))"
+        guard let call = torchState.currentCall,
+              let index = call.binder.params.prefix(call.positionalCount).firstIndex(where: { $0.name == name }) else {
+            return "'\(name)'"
+        }
+        return "'\(name)' (position \(index + call.firstPosition))"
     }
 
     /// The Tensor passed as `name` (`input` for methods' self).

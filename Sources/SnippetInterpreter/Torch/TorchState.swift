@@ -23,7 +23,15 @@ final class TorchState {
     /// `torch.*` functions bound once and shared with the module object.
     var functions: [String: PyValue] = [:]
     /// Parameters the op being called received positionally (1-based as pybind counts), for TypeError text.
-    var argumentPositions: [String: Int] = [:]
+    /// The op being called, for `argumentLabel`: which parameters were passed positionally.
+    struct CurrentCall {
+        let binder: ArgumentBinder
+        let positionalCount: Int
+        /// 1 for `torch.f(x, ...)`, 0 for `x.f(...)` (pybind counts the receiver of a function call).
+        let firstPosition: Int
+    }
+
+    var currentCall: CurrentCall?
 
     init(_ interp: Interpreter) {
         tensorClass = interp.makeNativeClass(name: "Tensor", module: "torch")
@@ -39,9 +47,14 @@ final class TorchState {
 extension Interpreter {
     /// The session's torch state, created (with its classes and methods) on first use.
     var torchState: TorchState {
-        if let state = context["torch"] as? TorchState { return state }
+        if let state = cachedTorchState { return state }
+        if let state = context["torch"] as? TorchState {
+            cachedTorchState = state
+            return state
+        }
         let state = TorchState(self)
         context["torch"] = state
+        cachedTorchState = state
         installTorchClasses(state)
         return state
     }
