@@ -37,8 +37,8 @@ struct ChallengeBuilder {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         var id = reader.string("id") ?? stem
-        if let given = reader.string("id"), !Self.isSafeID(given) {
-            reader.fail("id", expected: "letters, digits, `-` and `_` only (it becomes a URL fragment)", found: "`\(given)`")
+        if let given = reader.string("id"), !ContentBundle.isSlug(given) {
+            reader.fail("id", expected: "a slug (\(ContentBundle.slugRule))", found: "`\(given)`")
             id = stem
         }
         let label = reader.string("label")
@@ -98,11 +98,6 @@ struct ChallengeBuilder {
             location: titleSection.heading.location)
         return Output(challenge: challenge, diagnostics: diagnostics,
                       idLocation: document.frontMatter?["id"]?.value.location)
-    }
-
-    /// Ids end up in URLs, element ids and JSON keys: keep them to a plain, path-free alphabet.
-    static func isSafeID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
     }
 
     /// The prompt (the title's blocks plus unknown `##` sections before the first known one) and each known

@@ -125,9 +125,9 @@ public enum ContentLoader {
             case .success(let document):
                 let built = ChallengeBuilder(document: document, defaults: defaults, unsafeHTML: unsafeHTML).build()
                 diagnostics += built.diagnostics
-                if let id = built.challenge?.id, !ContentBundle.isSlug(id) {
-                    let fromFrontMatter = document.frontMatter?["id"]?.value.string == id
-                    diagnostics.append(notASlug(id, file: file, idLocation: fromFrontMatter ? built.idLocation : nil))
+                // An `id:` that is not a slug was reported by the builder (which fell back to the file name).
+                if let id = built.challenge?.id, !ContentBundle.isSlug(id), document.frontMatter?["id"]?.value.string != id {
+                    diagnostics.append(notASlug(id, file: file))
                 }
                 if let challenge = built.challenge {
                     quiz.challenges.append(challenge)
@@ -140,15 +140,11 @@ public enum ContentLoader {
         return (quiz, diagnostics)
     }
 
-    /// A challenge id (from `id:` or the file name) that is not a slug, pointing at whichever set it.
-    static func notASlug(_ id: String, file: ContentFile, idLocation: SourceLocation?) -> Diagnostic {
-        if let idLocation {
-            return .error("invalid `id`: expected a slug (\(ContentBundle.slugRule)), found `\(id)`", at: idLocation,
-                          rule: InvalidFrontMatterValue.description.id)
-        }
-        return .error("challenge file name `\(id).md` is not a slug: use \(ContentBundle.slugRule) (it becomes the "
-                      + "challenge's id in URLs), or set `id:` in the front matter",
-                      at: SourceLocation(file: file.path, line: 1), rule: MalformedFile.description.id)
+    /// A challenge file name that is not a slug (and so cannot be its id).
+    static func notASlug(_ id: String, file: ContentFile) -> Diagnostic {
+        .error("challenge file name `\(id).md` is not a slug: use \(ContentBundle.slugRule) (it becomes the "
+               + "challenge's id in URLs), or set `id:` in the front matter",
+               at: SourceLocation(file: file.path, line: 1), rule: MalformedFile.description.id)
     }
 }
 

@@ -56,5 +56,9 @@ import Testing
         #expect(Self.load(folder: "q", challenge: upper) == [
             "content/q/01-q.md:2:5: invalid `id`: expected a slug (\(Self.rule)), found `Sum`",
         ])
+        // The same name as file and id is reported once, at the id: a slug `id:` is the whole fix.
+        #expect(Self.load(folder: "q", file: "Sum.md", challenge: upper) == [
+            "content/q/Sum.md:2:5: invalid `id`: expected a slug (\(Self.rule)), found `Sum`",
+        ])
     }
 }
