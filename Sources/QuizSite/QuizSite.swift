@@ -43,27 +43,8 @@ public enum QuizSite {
                               highlighter: any CodeHighlighter = PlainHighlighter(),
                               compilerVersion: String = "0.1.0") async throws(QuizSiteError)
         -> (files: [String: [UInt8]], summaries: [QuizSummary]) {
-        let renderer = try SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion)
-        var output = renderer.renderSharedFiles()
-        var summaries = parts.map { part -> QuizSummary? in
-            if case .reused(let summary) = part { summary } else { nil }
-        }
-        await withTaskGroup(of: (Int, QuizSummary, [String: [UInt8]]).self) { group in
-            for (index, part) in parts.enumerated() {
-                guard case .compiled(let quiz) = part else { continue }
-                group.addTask {
-                    let view = QuizView(compiled: quiz, highlighter: highlighter)
-                    return (index, QuizSummary(view.facts), renderer.renderQuiz(view, site: site))
-                }
-            }
-            for await (index, summary, files) in group {
-                summaries[index] = summary
-                output.merge(files) { $1 }
-            }
-        }
-        let ordered = summaries.map { $0! }
-        output.merge(renderer.renderCatalog(site, summaries: ordered)) { $1 }
-        return (output, ordered)
+        try await SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion)
+            .render(site, parts: parts)
     }
 
     /// The files of one quiz: `<slug>/index.html` and `api/<slug>.json`.
@@ -147,22 +128,32 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site, the quizzes rendered in a task group; the result is keyed by path, so it is the same
     /// whatever order the tasks finish in.
     public func renderSite(_ site: CompiledSite) async -> [String: [UInt8]] {
+        await render(site.site, parts: site.quizzes.map(QuizSite.QuizPart.compiled)).files
+    }
+
+    /// The files of the compiled parts (rendered in a task group), the catalog and the shared files, and every part's
+    /// summary in order; reused parts contribute only their summary. The result does not depend on task order.
+    public func render(_ site: Site, parts: [QuizSite.QuizPart]) async -> (files: [String: [UInt8]], summaries: [QuizSummary]) {
         var output = renderSharedFiles()
-        var facts = [QuizFacts?](repeating: nil, count: site.quizzes.count)
-        await withTaskGroup(of: (Int, QuizFacts, [String: [UInt8]]).self) { group in
-            for (index, quiz) in site.quizzes.enumerated() {
+        var summaries = parts.map { part -> QuizSummary? in
+            if case .reused(let summary) = part { summary } else { nil }
+        }
+        await withTaskGroup(of: (Int, QuizSummary, [String: [UInt8]]).self) { group in
+            for (index, part) in parts.enumerated() {
+                guard case .compiled(let quiz) = part else { continue }
                 group.addTask {
                     let view = QuizView(compiled: quiz, highlighter: highlighter)
-                    return (index, view.facts, renderQuiz(view, site: site.site))
+                    return (index, QuizSummary(view.facts), renderQuiz(view, site: site))
                 }
             }
-            for await (index, quizFacts, files) in group {
-                facts[index] = quizFacts
+            for await (index, summary, files) in group {
+                summaries[index] = summary
                 output.merge(files) { $1 }
             }
         }
-        output.merge(renderCatalog(site.site, quizzes: facts.map { $0! })) { $1 }
-        return output
+        let ordered = summaries.map { $0! }
+        output.merge(renderCatalog(site, summaries: ordered)) { $1 }
+        return (output, ordered)
     }
 
     /// Renders `body` into the `layout` template.

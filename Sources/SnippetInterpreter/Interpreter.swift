@@ -84,10 +84,7 @@ final class Interpreter {
     // MARK: Limits
 
     @inline(__always)
-    func step() throws {
-        steps &+= 1
-        if steps > limits.maxSteps || memory.exceeded { throw limitExceeded() }
-    }
+    func step() throws { try step(weight: 1) }
 
     /// A call into Swift (`x.append(v)`, `len(d)`, a constructor) does about as much work as ten plain statements,
     /// so it counts as that many steps: an endless loop of builtin calls ends about as soon as an empty one.

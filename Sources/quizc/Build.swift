@@ -217,7 +217,7 @@ struct SiteBuilder: Sendable {
             diagnostics.append(.error(error.description, at: SourceLocation(file: paths.output, line: 1), rule: "output"))
             return Outcome(status: .ioFailure, diagnostics: diagnostics)
         }
-        saveState(bundle, site: site, changed: changed, reused: reused, summaries: rendered.summaries, warnings: diagnostics,
+        saveState(bundle, compiled: compiledBySlug, reused: reused, summaries: rendered.summaries, warnings: diagnostics,
                   hashes: hashes, fingerprints: fingerprints, key: key, to: stateURL, output: output)
 
         let challengeCount = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }
@@ -247,7 +247,7 @@ struct SiteBuilder: Sendable {
 
     /// Records what this build wrote, after the new output is in place; a build killed before this only costs the
     /// next build its reuse.
-    private func saveState(_ bundle: ContentBundle, site: CompiledSite, changed: ContentBundle,
+    private func saveState(_ bundle: ContentBundle, compiled compiledBySlug: [String: CompiledQuiz],
                            reused: [String: BuildState.QuizEntry], summaries: [QuizSummary], warnings: [Diagnostic],
                            hashes: [String: String], fingerprints: [String: String], key: String, to url: URL, output: URL) {
         func stamps(_ paths: some Sequence<String>) -> [String: BuildState.Stamp]? {
@@ -269,7 +269,7 @@ struct SiteBuilder: Sendable {
                 state.quizzes[folder.path] = BuildState.QuizEntry(fingerprint: entry.fingerprint, summary: summary,
                                                                   warnings: entry.warnings, runnableChallenges: entry.runnableChallenges,
                                                                   files: files)
-            } else if let quiz = site.quizzes.first(where: { $0.quiz.slug == folder.slug }), let files = stamps(paths) {
+            } else if let quiz = compiledBySlug[folder.slug], let files = stamps(paths) {
                 let prefix = folder.path + "/"
                 state.quizzes[folder.path] = BuildState.QuizEntry(
                     fingerprint: fingerprints[folder.path]!, summary: summary,
