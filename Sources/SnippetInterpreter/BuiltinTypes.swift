@@ -30,6 +30,13 @@ final class BuiltinTypes {
     /// Further builtin classes (dict views, native helpers) by name.
     var extra: [String: PyClass] = [:]
 
+    /// Every class above, the exceptions and the extras (roots of a pooled interpreter's world).
+    var allClasses: [PyClass] {
+        [object, type, int, bool, float, str, list, tuple, dict, set, frozenset, noneType, range, slice, function,
+         builtinFunction, method, module, property, staticmethod, classmethod, superType, iterator, ellipsis,
+         notImplementedType, baseException] + exceptions.values + extra.values
+    }
+
     init() {
         func make(_ name: String, _ bases: [PyClass]) -> PyClass {
             PyClass(name: name, bases: bases, isBuiltin: true)

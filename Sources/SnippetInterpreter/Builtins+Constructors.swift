@@ -134,6 +134,7 @@ extension Interpreter {
             guard args.count == 2, case .object(let o) = args[0], let instance = o as? PyInstance, case .str(let name) = args[1] else {
                 throw interp.typeError("expected 2 arguments: (object, name)")
             }
+            interp.touch(instance)
             guard instance.attributes.removeValue(forKey: name) != nil else { throw interp.attributeError(args[0], name) }
             return .none
         }

@@ -268,10 +268,13 @@ extension Interpreter {
             if cls.isBuiltin {
                 throw typeError("cannot set '\(name)' attribute of immutable type '\(cls.name)'")
             }
+            touch(cls)
             cls.dict[name] = value
         case let function as PyFunction:
+            touch(function)
             function.attributes[name] = value
         case let module as PyModule:
+            touch(module)
             module.attributes[name] = value
         default:
             throw error("AttributeError", "'\(typeOf(object).name)' object has no attribute '\(name)'")
@@ -288,6 +291,7 @@ extension Interpreter {
         if instance.cls.isBuiltin && instance.cls.dict["__slots_native__"] != nil {
             throw error("AttributeError", "'\(instance.cls.name)' object attribute '\(name)' is read-only")
         }
+        touch(instance)
         instance.attributes[name] = value
     }
 
@@ -299,8 +303,10 @@ extension Interpreter {
                 _ = try callMethod(deleter, object, [.str(name)])
                 return
             }
+            touch(instance)
             guard instance.attributes.removeValue(forKey: name) != nil else { throw attributeError(object, name) }
         } else if let cls = o as? PyClass, !cls.isBuiltin {
+            touch(cls)
             guard cls.dict.removeValue(forKey: name) != nil else { throw attributeError(object, name) }
         } else {
             throw attributeError(object, name)

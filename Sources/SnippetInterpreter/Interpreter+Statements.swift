@@ -373,13 +373,14 @@ extension Interpreter {
         if case .str(let moduleName)? = scope.moduleScope.vars["__name__"] { cls.module = moduleName }
         for (key, value) in classScope.vars {
             cls.dict[key] = value
-            if case .object(let o) = value {
+            // Functions of the shared world assigned in a class body keep the class they were defined in.
+            if case .object(let o) = value, !o.isShared {
                 if let f = o as? PyFunction { f.definingClass = cls }
-                if let s = o as? PyStaticMethod, case .object(let f as PyFunction) = s.function { f.definingClass = cls }
-                if let c = o as? PyClassMethod, case .object(let f as PyFunction) = c.function { f.definingClass = cls }
+                if let s = o as? PyStaticMethod, case .object(let f as PyFunction) = s.function, !f.isShared { f.definingClass = cls }
+                if let c = o as? PyClassMethod, case .object(let f as PyFunction) = c.function, !f.isShared { f.definingClass = cls }
                 if let p = o as? PyProperty {
                     for accessor in [p.getter, p.setter, p.deleter] {
-                        if case .object(let f as PyFunction) = accessor { f.definingClass = cls }
+                        if case .object(let f as PyFunction) = accessor, !f.isShared { f.definingClass = cls }
                     }
                 }
             }

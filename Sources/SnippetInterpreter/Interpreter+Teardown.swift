@@ -37,11 +37,30 @@ extension Interpreter {
         moduleFactories.removeAll()
         walk.run()
     }
+
+    /// Empties what the finished session reached from its own roots (globals, frames, exceptions being handled,
+    /// `id()`'s table) without entering the shared world, which stays for the next session (`finishSession()`).
+    func tearDownSession() {
+        var walk = TeardownWalk(keepShared: true)
+        walk.add(globals)
+        for exception in handling { walk.add(.object(exception)) }
+        for frame in frames {
+            walk.add(frame.scope)
+            if let function = frame.function { walk.add(.object(function)) }
+        }
+        for key in objectIds.keys { walk.add(key.value) }
+        handling.removeAll()
+        frames.removeAll()
+        objectIds.removeAll()
+        walk.run()
+    }
 }
 
 /// A depth-first walk that empties each object the first time it sees it, keeping the contents on its own stack
 /// (so no object's deallocation cascades into a deep native recursion).
 private struct TeardownWalk {
+    /// Leave objects of a pooled interpreter's shared world untouched (a session's teardown).
+    let keepShared: Bool
     private var values: [PyValue] = []
     private var scopes: [Scope] = []
     private var seen: Set<ObjectIdentifier> = []
@@ -49,6 +68,8 @@ private struct TeardownWalk {
     /// exponentially often. The buffers are kept alive until the walk ends so their addresses stay unique.
     private var seenTuples: Set<UnsafeRawPointer> = []
     private var keptTuples: [[PyValue]] = []
+
+    init(keepShared: Bool = false) { self.keepShared = keepShared }
 
     mutating func add(_ value: PyValue) {
         switch value {
@@ -85,7 +106,7 @@ private struct TeardownWalk {
     private mutating func firstVisit(_ object: AnyObject) -> Bool { seen.insert(ObjectIdentifier(object)).inserted }
 
     private mutating func visit(_ scope: Scope) {
-        guard firstVisit(scope) else { return }
+        guard !(keepShared && scope.isShared), firstVisit(scope) else { return }
         let vars = scope.vars
         scope.vars = [:]
         for value in vars.values { add(value) }
@@ -103,12 +124,12 @@ private struct TeardownWalk {
             keptTuples.append(items)
             for item in items { add(item) }
         case .list(let list):
-            guard firstVisit(list) else { return }
+            guard !(keepShared && list.isShared), firstVisit(list) else { return }
             let items = list.items
             list.items = []
             for item in items { add(item) }
         case .dict(let dict):
-            guard firstVisit(dict) else { return }
+            guard !(keepShared && dict.isShared), firstVisit(dict) else { return }
             let entries = dict.entries
             dict.removeAll()
             for (key, value) in entries {
@@ -116,7 +137,7 @@ private struct TeardownWalk {
                 add(value)
             }
         case .object(let object):
-            guard firstVisit(object) else { return }
+            guard !(keepShared && object.isShared), firstVisit(object) else { return }
             visit(object)
         }
     }

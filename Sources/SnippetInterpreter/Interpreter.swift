@@ -41,17 +41,25 @@ final class Frame {
 /// Extension points for native bindings (see `NativeModule.swift`): `registerNativeModule`, `makeNativeClass`,
 /// `ArgumentBinder`, `context` for per-session native state, and `charge(bytes:)` for the memory budget.
 final class Interpreter {
-    let limits: SnippetLimits
-    let filename: String
+    /// The running session's limits, file name and globals (`beginSession` replaces them in a pooled interpreter).
+    var limits: SnippetLimits
+    var filename: String
     let types: BuiltinTypes
-    let globals: Scope
+    var globals: Scope
     var builtins: [String: PyValue] = [:]
     var frames: [Frame] = []
     var output = ""
     var outputBytes = 0
     var steps = 0
     /// Bytes held by this session's tensors and containers (see `MemoryBudget`).
-    let memory: MemoryBudget
+    var memory: MemoryBudget
+    /// Set when a snippet wrote to an object of the shared world (`touch`): the interpreter is then torn down after
+    /// its session instead of going back to the pool (see `Interpreter+World.swift`).
+    var worldTainted = false
+    /// `sharedWorldDigest()` when the world was last marked shared (checked by debug builds after each session).
+    var worldDigest = 0
+    /// Whether `prepareWorld()` ran: every importable module is built and the world is marked shared.
+    var worldPrepared = false
     var sourceLines: [String: [Int: String]] = [:]
     var modules: [String: PyModule] = [:]
     var moduleFactories: [String: (Interpreter) throws -> PyModule] = [:]

@@ -38,7 +38,11 @@ enum PyValue {
 }
 
 /// Base of every heap object that is not a list or dict.
-class PyObject {}
+class PyObject {
+    /// Part of a pooled interpreter's world (`Interpreter+World.swift`): kept across sessions, never emptied by a
+    /// session's teardown, and a snippet writing to it makes the world unusable for the next session.
+    final var isShared = false
+}
 
 final class PySingleton: PyObject, @unchecked Sendable {
     let name: String
@@ -48,6 +52,8 @@ final class PySingleton: PyObject, @unchecked Sendable {
 }
 
 final class PyList {
+    /// Part of a pooled interpreter's world (see `PyObject.isShared`).
+    var isShared = false
     /// Appends and extends are charged to the session's memory budget here (the new tail); removals are released
     /// lazily once the list is under half its charged length, or exactly by the methods that know what they remove.
     var items: [PyValue] {
@@ -199,6 +205,8 @@ final class KeyEquality {
 
 /// Insertion-ordered dictionary (Python 3.7+ semantics).
 final class PyDict {
+    /// Part of a pooled interpreter's world (see `PyObject.isShared`).
+    var isShared = false
     private(set) var keys: [PyKey?] = []
     private var index: [PyKey: Int] = [:]
     private var storage: [PyValue] = []
@@ -330,6 +338,8 @@ final class PySlice: PyObject {
 /// A lexical scope: module globals, a function call's locals, a class body or a comprehension.
 final class Scope {
     var vars: [String: PyValue] = [:]
+    /// A module scope of a pooled interpreter's world (see `PyObject.isShared`).
+    var isShared = false
     let info: ScopeInfo?
     let parent: Scope?
     let isClassBody: Bool

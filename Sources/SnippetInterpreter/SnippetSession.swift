@@ -57,16 +57,34 @@ public struct SnippetOutcome: Sendable {
 public final class SnippetSession {
     let interpreter: Interpreter
     public let filename: String
+    /// Where the interpreter came from and goes back to; nil: a private interpreter, torn down with the session.
+    private let pool: InterpreterPool?
 
-    public init(filename: String = "<stdin>", limits: SnippetLimits = .default) {
-        self.filename = filename
-        interpreter = Interpreter(filename: filename, limits: limits)
+    public convenience init(filename: String = "<stdin>", limits: SnippetLimits = .default) {
+        self.init(filename: filename, limits: limits, pool: .shared)
     }
 
-    /// Tears the namespace down on the big stack, breaking the reference cycles among its values (`tearDown()`).
+    /// A session on an interpreter from `pool` (its world already built), or on a fresh private one when nil.
+    init(filename: String, limits: SnippetLimits, pool: InterpreterPool?) {
+        self.filename = filename
+        self.pool = pool
+        if let interp = pool?.take() {
+            interp.beginSession(filename: filename, limits: limits)
+            interpreter = interp
+        } else {
+            interpreter = Interpreter(filename: filename, limits: limits)
+        }
+    }
+
+    /// Ends the session on the big stack: the interpreter goes back to the pool with the session's objects emptied,
+    /// or, private or tainted, is torn down whole, breaking the reference cycles among its values (`tearDown()`).
     deinit {
         let interp = interpreter
-        BigStack.run { interp.tearDown() }
+        let pool = self.pool
+        BigStack.run {
+            guard let pool else { return interp.tearDown() }
+            if interp.finishSession() { pool.put(interp) }
+        }
     }
 
     /// Runs one chunk; `firstLine` is the line number of the chunk's first line in the file
@@ -74,8 +92,11 @@ public final class SnippetSession {
     public func run(_ source: String, firstLine: Int = 1) -> SnippetOutcome {
         let interp = interpreter
         let filename = self.filename
+        let pooled = pool != nil
         var outcome = SnippetOutcome(stdout: "", error: nil)
         BigStack.run {
+            // A pooled interpreter builds its world once, outside any session's budget.
+            if pooled && !interp.worldPrepared { interp.prepareWorld() }
             interp.output = ""
             interp.registerSource(source, filename: filename, firstLine: firstLine)
             let error = interp.memory.withCurrent { SnippetSession.execute(interp, source, filename: filename, firstLine: firstLine) }
@@ -214,6 +235,52 @@ extension Interpreter {
         if !exception.cls.isBuiltin && exception.cls.module != "__main__" { name = exception.cls.module + "." + name }
         text += (message.isEmpty ? name : "\(name): \(message)") + "\n"
         return text
+    }
+}
+
+/// Idle interpreters whose world (`Interpreter+World.swift`) is built: a session takes one and gives it back when
+/// it ends cleanly, so the modules, natives and classes are built once per interpreter instead of once per session.
+/// An interpreter serves one session at a time; the lock hands it from one thread to the next.
+final class InterpreterPool: @unchecked Sendable {
+    static let shared = InterpreterPool(capacity: 16)
+
+    private let capacity: Int
+    private var idle: [Interpreter] = []
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+        let interpreters = idle
+        BigStack.run { for interp in interpreters { interp.tearDown() } }
+    }
+
+    /// An idle interpreter, or nil when none is (the caller makes a fresh one).
+    func take() -> Interpreter? {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return idle.popLast()
+    }
+
+    /// Keeps `interp` for a later session (a full pool tears it down instead).
+    func put(_ interp: Interpreter) {
+        pthread_mutex_lock(lock)
+        let kept = idle.count < capacity
+        if kept { idle.append(interp) }
+        pthread_mutex_unlock(lock)
+        if !kept { interp.tearDown() }
+    }
+
+    var idleCount: Int {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return idle.count
     }
 }
 

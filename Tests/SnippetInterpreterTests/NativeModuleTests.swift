@@ -141,7 +141,8 @@ enum FakeTorch {
 
 @Suite struct NativeModuleTests {
     func run(_ source: String) -> SnippetOutcome {
-        let session = SnippetSession(filename: "native.py")
+        // A private interpreter: the fake torch must not reach a pooled one (whose world has the real torch).
+        let session = SnippetSession(filename: "native.py", limits: .default, pool: nil)
         session.interpreter.installFakeTorch()
         return session.run(source)
     }

@@ -83,6 +83,7 @@ extension Interpreter {
             guard case .object(let o) = a["obj"], let instance = o as? PyInstance, case .str(let name) = a["name"] else {
                 return .none
             }
+            interp.touch(instance)
             if instance.attributes.removeValue(forKey: name) == nil, try interp.truthy(a["required"]) {
                 throw interp.attributeError(a["obj"], name)
             }

@@ -26,9 +26,12 @@ final class TensorBox {
 }
 
 /// Counts live tensors per storage so each storage is charged to the memory budget once and released when freed.
+/// One per session: a pooled interpreter starts each session with a fresh ledger on the session's budget.
 final class StorageLedger {
-    weak var interpreter: Interpreter?
+    let budget: MemoryBudget
     private var counts: [ObjectIdentifier: Int] = [:]
+
+    init(budget: MemoryBudget) { self.budget = budget }
 
     func isTracked(_ storage: TensorStorage) -> Bool { counts[ObjectIdentifier(storage)] != nil }
 
@@ -41,7 +44,7 @@ final class StorageLedger {
         guard let count = counts[id] else { return }
         if count <= 1 {
             counts[id] = nil
-            interpreter?.release(bytes: storage.count * storage.dtype.itemSize)
+            budget.add(-(storage.count * storage.dtype.itemSize))
         } else {
             counts[id] = count - 1
         }

@@ -19,7 +19,7 @@ final class TorchState {
     let defaultGenerator = GeneratorBox(CPUGenerator())
     var printOptions = PrintOptions.default
     var gradEnabled = true
-    let ledger = StorageLedger()
+    var ledger: StorageLedger
     /// `torch.*` functions bound once and shared with the module object.
     var functions: [String: PyValue] = [:]
     /// Parameters the op being called received positionally (1-based as pybind counts), for TypeError text.
@@ -40,7 +40,17 @@ final class TorchState {
         sizeClass = interp.makeNativeClass(name: "Size", module: "torch", bases: [interp.types.tuple])
         generatorClass = interp.makeNativeClass(name: "Generator", module: "torch._C")
         deviceClass = interp.makeNativeClass(name: "device", module: "torch")
-        ledger.interpreter = interp
+        ledger = StorageLedger(budget: interp.memory)
+    }
+
+    /// Puts the per-session state back as a fresh session has it (a pooled interpreter's next session): the default
+    /// generator's seed, print options, grad mode and a ledger on the new session's budget. Classes and functions stay.
+    func beginSession(budget: MemoryBudget) {
+        defaultGenerator.generator = CPUGenerator()
+        printOptions = .default
+        gradEnabled = true
+        ledger = StorageLedger(budget: budget)
+        currentCall = nil
     }
 }
 
