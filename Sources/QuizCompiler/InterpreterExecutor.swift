@@ -11,6 +11,11 @@ public struct InterpreterExecutor: ChallengeExecutor {
     }
 
     public func execute(_ challenge: Challenge) async -> ExecutionResult {
+        let limits = self.limits
+        return Snippet.onInterpreterThread { Self.run(challenge, limits: limits) }
+    }
+
+    private static func run(_ challenge: Challenge, limits: SnippetLimits) -> ExecutionResult {
         let session = SnippetSession(filename: challenge.path, limits: limits)
         var stdout = ""
         var raised: ExecutionResult.RaisedError?
@@ -25,11 +30,14 @@ public struct InterpreterExecutor: ChallengeExecutor {
                 break
             }
         }
+        // Printing a value nobody quotes (four tensors a challenge) was a fifth of a cold build: only the
+        // globals the texts can use are printed (`Placeholders.variablesNeeded`); modules are never variables.
         var variables: [String: String] = [:]
-        for name in session.globalNames {
-            // Imported modules are globals too, but never something a hint should quote.
-            if let value = session.displayString(of: name), !value.hasPrefix("<module ") { variables[name] = value }
+        var globals: [String] = []
+        for (name, printed) in session.globals(printing: Placeholders.variablesNeeded(by: challenge)) {
+            globals.append(name)
+            if let printed { variables[name] = printed }
         }
-        return ExecutionResult(stdout: stdout, error: raised, variables: variables)
+        return ExecutionResult(stdout: stdout, error: raised, variables: variables, globals: globals)
     }
 }

@@ -25,6 +25,21 @@ public enum Placeholders {
         return result
     }
 
+    /// The globals whose printed values `challenge`'s hint and explanation can use: the ones named by placeholders,
+    /// or every one (nil) when a text has a digit outside its placeholders, since quoted numbers are checked
+    /// against every printed value (`QuotedNumbersMatch`). Part of the result cache's key.
+    public static func variablesNeeded(by challenge: Challenge) -> Set<String>? {
+        var names: Set<String> = []
+        for text in [challenge.hint, challenge.explanation].compactMap({ $0 }) {
+            let found = occurrences(in: text)
+            var rest = Substring(text.markdown)
+            for occurrence in found.reversed() { rest.replaceSubrange(occurrence.range, with: "") }
+            if rest.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return nil }
+            for occurrence in found { names.insert(occurrence.name) }
+        }
+        return names
+    }
+
     /// The value a placeholder stands for, or nil when the snippet has no such variable.
     public static func value(of name: String, in result: ExecutionResult?) -> String? {
         guard let result else { return nil }

@@ -194,13 +194,29 @@ public struct ExecutionResult: Sendable, Hashable, Codable {
 
     public var stdout: String
     public var error: RaisedError?
-    /// `str()` of each top-level variable, for `{{ name }}` in hints and explanations.
+    /// `str()` of the top-level variables the challenge's texts can use (`{{ name }}` in hints and explanations,
+    /// numbers they quote): see `Placeholders.variablesNeeded`.
     public var variables: [String: String]
+    /// Every top-level variable's name in the order the snippet bound them (modules left out), printed or not.
+    public var globals: [String]
 
-    public init(stdout: String, error: RaisedError?, variables: [String: String]) {
+    /// `globals` defaults to the names of `variables`, sorted.
+    public init(stdout: String, error: RaisedError?, variables: [String: String], globals: [String]? = nil) {
         self.stdout = stdout
         self.error = error
         self.variables = variables
+        self.globals = globals ?? variables.keys.sorted()
+    }
+
+    private enum CodingKeys: String, CodingKey { case stdout, error, variables, globals }
+
+    /// Recorded results from before `globals` existed decode with the names of their variables.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        stdout = try container.decode(String.self, forKey: .stdout)
+        error = try container.decodeIfPresent(RaisedError.self, forKey: .error)
+        variables = try container.decode([String: String].self, forKey: .variables)
+        globals = try container.decodeIfPresent([String].self, forKey: .globals) ?? variables.keys.sorted()
     }
 }
 

@@ -156,12 +156,36 @@ public final class SnippetSession {
     public var globalNames: [String] {
         interpreter.globalOrder.filter { interpreter.globals.vars[$0] != nil }
     }
+
+    /// The user-defined globals that are not modules, in the order they were first bound, each with `str(value)`
+    /// when `printing` holds its name (nil: every one) and printing succeeds; one trip to the interpreter thread.
+    public func globals(printing wanted: Set<String>?) -> [(name: String, printed: String?)] {
+        let interp = interpreter
+        var result: [(name: String, printed: String?)] = []
+        BigStack.run {
+            for name in interp.globalOrder {
+                guard let value = interp.globals.vars[name] else { continue }
+                if case .object(let object) = value, object is PyModule { continue }
+                let print = wanted?.contains(name) ?? true
+                result.append((name, print ? try? interp.str(value) : nil))
+            }
+        }
+        return result
+    }
 }
 
 /// One-shot convenience: a fresh session running a whole file.
 public enum Snippet {
     public static func run(_ source: String, filename: String = "<stdin>", limits: SnippetLimits = .default) -> SnippetOutcome {
         SnippetSession(filename: filename, limits: limits).run(source)
+    }
+
+    /// Runs `body` on an interpreter thread (one with a big stack). Sessions made, run and ended inside it stay on
+    /// that thread, so a challenge's fences, printed globals and teardown cost one hand-off instead of one each.
+    public static func onInterpreterThread<T>(_ body: () -> T) -> T {
+        var result: T?
+        BigStack.run { result = body() }
+        return result!
     }
 }
 
@@ -306,7 +330,17 @@ enum BigStack {
         return mutex
     }()
 
+    /// Set on the big-stack threads: `run` from one of them calls its body directly.
+    private static let onWorkerKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    static var isOnWorker: Bool { pthread_getspecific(onWorkerKey) != nil }
+
     static func run(_ body: () -> Void) {
+        if isOnWorker { return body() }
         withoutActuallyEscaping(body) { escapable in
             guard let worker = takeWorker() else { return escapable() }
             worker.job = escapable
@@ -339,6 +373,7 @@ enum BigStack {
         let retained = Unmanaged.passRetained(worker)
         let created = pthread_create(&thread, &attributes, { raw in
             let worker = Unmanaged<Worker>.fromOpaque(raw!).takeUnretainedValue()
+            pthread_setspecific(BigStack.onWorkerKey, raw)
             while true {
                 worker.wake.wait()
                 worker.job?()

@@ -9,7 +9,7 @@ import TensorKernel
 /// and its key, and its result still hashes to the digest stored beside it; anything else is a miss.
 struct ResultCache: Sendable {
     /// Bumped when the entry layout or the key derivation changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     /// Version of the kernel's numerics (`TensorKernel.Numerics.version`): part of every key.
     static let numericsVersion = Numerics.version
 
@@ -65,6 +65,12 @@ struct ResultCache: Sendable {
             text += "fence \(block.role.rawValue) \(block.location.line):\(block.location.column) \(block.firstCodeLine) "
             text += "\(block.code.utf8.count)\n\(block.code)\n"
         }
+        // Which globals the result prints depends on the texts: a new `{{ name }}` must not hit an entry without it.
+        if let needed = Placeholders.variablesNeeded(by: challenge) {
+            text += "variables " + needed.sorted().map { "\($0.utf8.count) \($0)" }.joined(separator: " ") + "\n"
+        } else {
+            text += "variables all\n"
+        }
         return SHA256.hex(text)
     }
 
@@ -117,6 +123,7 @@ struct ResultCache: Sendable {
             add("variable", name)
             add("value", result.variables[name] ?? "")
         }
+        for name in result.globals { add("global", name) }
         return hasher.hex
     }
 }

@@ -25,4 +25,39 @@ import Testing
 
             """)
     }
+
+    static func challenge(hint: String?, explanation: String?) -> Challenge {
+        var challenge = ChallengeExecutorTests.challenge(id: "01-a", path: "q/01-a.md")
+        challenge.hint = hint.map { RichText(markdown: $0, html: "") }
+        challenge.explanation = explanation.map { RichText(markdown: $0, html: "") }
+        return challenge
+    }
+
+    /// Only placeholders' names are printed, unless a text quotes a number (checked against every printed value).
+    @Test(arguments: [
+        (nil, nil, Set<String>?.some([])),
+        ("Look at the shapes.", "It prints {{ output }}.", ["output"]),
+        ("{{ w1 }} then {{weights}}", "Compare {{ w1 }}.", ["w1", "weights"]),
+        ("The row sums to 1.", nil, nil),
+        (nil, "See {{ w }}: about 0.5 each.", nil),
+    ] as [(String?, String?, Set<String>?)])
+    func variablesNeededFollowPlaceholdersAndQuotedDigits(_ hint: String?, _ explanation: String?, _ expected: Set<String>?) {
+        #expect(Placeholders.variablesNeeded(by: Self.challenge(hint: hint, explanation: explanation)) == expected)
+    }
+
+    /// The executor prints exactly the needed globals and names every global (modules left out) in binding order.
+    @Test func theExecutorPrintsOnlyTheNeededGlobals() async {
+        var challenge = Self.challenge(hint: nil, explanation: "Then {{ b }} and {{ output }}.")
+        challenge.codeBlocks = [CodeBlock(info: "python", language: "python", role: .run,
+                                          code: "import math\nb = [1, 2]\na = 'x'\nprint(a)\n",
+                                          location: SourceLocation(file: "q/01-a.md", line: 5), firstCodeLine: 6)]
+        let named = await InterpreterExecutor().execute(challenge)
+        #expect(named == ExecutionResult(stdout: "x\n", error: nil, variables: ["b": "[1, 2]"], globals: ["b", "a"]))
+        challenge.hint = RichText(markdown: "Two items.", html: "")
+        #expect(Placeholders.variablesNeeded(by: challenge) == ["b", "output"])
+        challenge.hint = RichText(markdown: "2 items.", html: "")
+        let all = await InterpreterExecutor().execute(challenge)
+        #expect(all.variables == ["b": "[1, 2]", "a": "x"])
+        #expect(all.globals == ["b", "a"])
+    }
 }

@@ -34,16 +34,26 @@ func scratchFolder(_ name: String) throws -> URL {
 
     /// The expected digest was computed with Python's hashlib over the same text.
     @Test func theKeyIsTheSHA256OfTheVersionsPathAndFences() {
-        // "quizc-result-cache 2\nquizc 0.1.0\nnumerics 1\nexecutor interpreter\npath 17 content/q/01-a.md\n"
-        // + "fence run 7:1 8 9\nprint(1)\n\n"
+        // "quizc-result-cache 3\nquizc 0.1.0\nnumerics 1\nexecutor interpreter\npath 17 content/q/01-a.md\n"
+        // + "fence run 7:1 8 9\nprint(1)\n\nvariables \n" (no text names a variable)
         #expect(Self.cache(URL(fileURLWithPath: "/tmp")).key(for: cacheChallenge())
-                    == "c2123396a4516075b3e98cbf7a93e743df0099b27a527c170c4960c43da1ee3f")
+                    == "019d20bcb01a2ba7d4a779d382f20232092c81dd2fc3cdabb8588bdb03018f53")
     }
 
     @Test func theKeyFollowsWhatResultsDependOnAndNothingElse() {
         let cache = Self.cache(URL(fileURLWithPath: "/tmp"))
         let base = cache.key(for: cacheChallenge())
         #expect(cache.key(for: cacheChallenge(answer: "2\n")) == base)
+        // The globals a result prints follow the texts: a new placeholder or a quoted number changes the key.
+        var named = cacheChallenge()
+        named.explanation = RichText(markdown: "It prints {{ x }}.", html: "")
+        #expect(cache.key(for: named) != base)
+        var prose = cacheChallenge()
+        prose.explanation = RichText(markdown: "Read the shapes.", html: "")
+        #expect(cache.key(for: prose) == base)
+        var quoting = cacheChallenge()
+        quoting.hint = RichText(markdown: "The sum is 3.", html: "")
+        #expect(cache.key(for: quoting) != base && cache.key(for: quoting) != cache.key(for: named))
         #expect(cache.key(for: cacheChallenge(code: "print(2)\n")) != base)
         #expect(cache.key(for: cacheChallenge(line: 9)) != base)
         #expect(cache.key(for: cacheChallenge(path: "content/q/01-b.md")) != base)

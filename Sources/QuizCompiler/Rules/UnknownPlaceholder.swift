@@ -33,7 +33,7 @@ struct UnknownPlaceholder: ChallengeRule {
                               notes: [.init("placeholders need a ```python fence in the prompt")], rule: Self.description.id)
             }
             var message = "unknown variable `{{ \(occurrence.name) }}`"
-            let names = ["output"] + result.variables.keys.sorted().filter { $0 != "output" }
+            let names = ["output"] + result.globals.sorted().filter { $0 != "output" }
             if let suggestion = closestName(to: occurrence.name, in: names) { message += "; did you mean `\(suggestion)`?" }
             return .error(message, at: location, notes: [.init("known names: " + names.joined(separator: ", "))],
                           rule: Self.description.id)
