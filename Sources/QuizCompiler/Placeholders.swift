@@ -13,14 +13,35 @@ public enum Placeholders {
     /// Every placeholder in `text`, located in the file when the text is.
     public static func occurrences(in text: RichText) -> [Occurrence] {
         let markdown = text.markdown
+        let utf8 = markdown.utf8
+        // A byte scan: `{` and `}` are ASCII, so every index found is a character boundary of the string.
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var result: [Occurrence] = []
-        var searchStart = markdown.startIndex
-        while let open = markdown[searchStart...].firstRange(of: "{{"),
-              let close = markdown[open.upperBound...].firstRange(of: "}}") {
-            let name = markdown[open.upperBound..<close.lowerBound].trimmingCharacters(in: " \t")
-            result.append(Occurrence(name: name, range: open.lowerBound..<close.upperBound,
-                                     location: text.location.map { locate(open.lowerBound, in: markdown, from: $0) }))
-            searchStart = close.upperBound
+        var i = utf8.startIndex
+        while let start = utf8[i...].firstIndex(of: open) {
+            let next = utf8.index(after: start)
+            guard next < utf8.endIndex else { break }
+            guard utf8[next] == open else {
+                i = next
+                continue
+            }
+            let inner = utf8.index(after: next)
+            var j = inner
+            var end: String.Index?
+            while let candidate = utf8[j...].firstIndex(of: close) {
+                let after = utf8.index(after: candidate)
+                if after < utf8.endIndex, utf8[after] == close {
+                    end = candidate
+                    break
+                }
+                j = after
+            }
+            guard let end else { break }
+            let upper = utf8.index(end, offsetBy: 2)
+            let name = markdown[inner..<end].trimmingCharacters(in: " \t")
+            result.append(Occurrence(name: name, range: start..<upper,
+                                     location: text.location.map { locate(start, in: markdown, from: $0) }))
+            i = upper
         }
         return result
     }

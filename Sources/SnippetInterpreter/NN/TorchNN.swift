@@ -91,16 +91,19 @@ extension Interpreter {
         }
         attributes["_no_attribute"] = nativeFunction("_no_attribute(obj, name)") { interp, a in
             guard case .str(let name) = a["name"] else { return .none }
-            let error = interp.attributeError(a["obj"], name)
-            var candidates = interp.attributeNames(a["obj"])
-            if case .object(let o) = a["obj"], let instance = o as? PyInstance {
-                for key in ["_parameters", "_buffers", "_modules"] {
-                    guard case .dict(let registered) = instance.attributes[key] ?? .none else { continue }
-                    for case .str(let member) in registered.keyValues { candidates.append(member) }
+            let object = a["obj"]
+            let error = interp.attributeError(object, name)
+            // Computed only when the message is shown: `hasattr(module, name)` misses land here and never show it.
+            error.exception.suggestion = { [unowned interp] in
+                var candidates = interp.attributeNames(object)
+                if case .object(let o) = object, let instance = o as? PyInstance {
+                    for key in ["_parameters", "_buffers", "_modules"] {
+                        guard case .dict(let registered) = instance.attributes[key] ?? .none else { continue }
+                        for case .str(let member) in registered.keyValues { candidates.append(member) }
+                    }
                 }
+                return Interpreter.suggestion(for: name, among: candidates.sorted())
             }
-            let sorted = candidates.sorted()
-            error.exception.suggestion = { Interpreter.suggestion(for: name, among: sorted) }
             throw error
         }
         attributes["_typename"] = nativeFunction("_typename(obj)") { interp, a in
