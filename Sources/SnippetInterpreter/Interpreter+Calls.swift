@@ -88,8 +88,23 @@ extension Interpreter {
         let varArgs = code.varArgsName
         let varKeywords = code.varKeywordsName
         let keywordOnly = code.keywordOnlyNames
-        var vars = scope.vars
-        vars.reserveCapacity(code.scope.locals.count)
+        // The scope is new, so its dictionary starts at the size the body needs (no generic `reserveCapacity`).
+        var vars = [String: PyValue](minimumCapacity: code.scope.locals.count)
+        // Most calls pass positional arguments only to a plain signature: bind them without the checks below.
+        if kwargs.isEmpty && varArgs == nil && varKeywords == nil && keywordOnly.isEmpty && args.count <= positionalNames.count {
+            for i in args.indices { vars[positionalNames[i]] = args[i] }
+            if args.count < positionalNames.count {
+                var missing: [String] = []
+                for paramName in positionalNames[args.count...] {
+                    if let d = function.defaults[paramName] { vars[paramName] = d } else { missing.append(paramName) }
+                }
+                if !missing.isEmpty {
+                    throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")
+                }
+            }
+            scope.vars = vars
+            return
+        }
         if args.count > positionalNames.count {
             guard let varArgs else {
                 let required = params.filter { $0.kind == .normal && $0.defaultValue == nil }.count

@@ -160,6 +160,7 @@ private struct TeardownWalk {
             cls.mro = []
             cls.bases = []
             cls.construct = nil
+            cls.clearLookupCache()
         case let function as PyFunction:
             for value in function.defaults.values { add(value) }
             for value in function.attributes.values { add(value) }

@@ -443,20 +443,41 @@ final class PyModule: PyObject {
 
 /// Python class object; builtin types (`int`, `list`, exceptions) are instances too.
 final class PyClass: PyObject {
+    /// Counts changes to any class dictionary of one interpreter: every class shares its first base's counter, so
+    /// all descend from the interpreter's `object` and its counter. Lookup caches are valid while it stands still.
+    final class Epoch {
+        var value = 0
+    }
+
     let name: String
     var bases: [PyClass]
     var mro: [PyClass] = []
-    var dict: [String: PyValue] = [:]
+    var dict: [String: PyValue] = [:] {
+        didSet { epoch.value &+= 1 }
+    }
     let isBuiltin: Bool
     var module = "__main__"
     /// Constructor for builtin types (`int(x)`, `list(x)`, native classes); receives the class being instantiated.
     var construct: ((Interpreter, PyClass, [PyValue], KwArgs) throws -> PyValue)?
+    let epoch: Epoch
+    /// `lookupWithOwner` results (misses too) while `epoch` is `cacheEpoch`: a method call or attribute access
+    /// walked the whole MRO, hashing the name once per class, every time.
+    private var cache: [String: (PyValue, PyClass)?] = [:]
+    private var cacheEpoch = -1
+
     init(name: String, bases: [PyClass], isBuiltin: Bool) {
         self.name = name
         self.bases = bases
         self.isBuiltin = isBuiltin
+        epoch = bases.first?.epoch ?? Epoch()
         super.init()
         mro = [self] + PyClass.linearize(bases)
+    }
+
+    /// Drops cached lookups (a teardown: they hold values and would keep cycles alive).
+    func clearLookupCache() {
+        cache = [:]
+        cacheEpoch = -1
     }
 
     /// C3 linearization of the bases (falls back to depth-first on conflicts).
@@ -484,18 +505,25 @@ final class PyClass: PyObject {
     }
 
     func lookup(_ name: String) -> PyValue? {
-        for cls in mro {
-            if let value = cls.dict[name] { return value }
-        }
-        return nil
+        lookupWithOwner(name)?.0
     }
 
     /// Finds `name` in the MRO and the class that defines it.
     func lookupWithOwner(_ name: String) -> (PyValue, PyClass)? {
-        for cls in mro {
-            if let value = cls.dict[name] { return (value, cls) }
+        if cacheEpoch != epoch.value {
+            cache.removeAll(keepingCapacity: true)
+            cacheEpoch = epoch.value
         }
-        return nil
+        if let hit = cache[name] { return hit }
+        var found: (PyValue, PyClass)?
+        for cls in mro {
+            if let value = cls.dict[name] {
+                found = (value, cls)
+                break
+            }
+        }
+        cache.updateValue(found, forKey: name)
+        return found
     }
 
     func isSubclass(of other: PyClass) -> Bool { mro.contains { $0 === other } }
