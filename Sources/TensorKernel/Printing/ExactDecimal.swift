@@ -1,0 +1,172 @@
+/// `%.Nf` / `%.Ne` of a finite double written straight into a byte buffer, from the exact binary value
+/// with 64/128-bit integer arithmetic: the C library's digits (half-to-even on exact ties) without a
+/// `va_list`, a heap buffer or a `String` per value. Returns false (writing nothing) outside its range
+/// (huge values in `f`, extreme exponents, precision > 17); callers then fall back to `vsnprintf`.
+enum ExactDecimal {
+    /// Powers of ten 10^0 … 10^19 (10^19 is the largest below 2^64).
+    private static let powersOfTen: [UInt64] = {
+        var powers: [UInt64] = [1]
+        for _ in 1...19 { powers.append(powers.last! * 10) }
+        return powers
+    }()
+
+    /// Largest precision served: `e` needs 10^(precision + 1) in 64 bits with a digit to spare.
+    static let maximumPrecision = 17
+
+    /// Appends `format(value, ".{precision}f")` for finite `value`.
+    static func appendFixed(_ value: Double, precision: Int, to output: inout [UInt8]) -> Bool {
+        guard value.isFinite, precision >= 0, precision <= maximumPrecision else { return false }
+        let (significand, exponent) = decompose(value)
+        guard let scaled = roundedScaled(significand, exponent, decimalScale: precision) else { return false }
+        if value.sign == .minus { output.append(UInt8(ascii: "-")) }
+        let digitCount = max(decimalDigitCount(scaled), precision + 1)
+        let start = output.count
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digitCount + (precision > 0 ? 1 : 0)))
+        var rest = scaled
+        var position = output.count - 1
+        for written in 0..<digitCount {
+            if precision > 0 && written == precision {
+                output[position] = UInt8(ascii: ".")
+                position -= 1
+            }
+            output[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            position -= 1
+        }
+        assert(position == start - 1)
+        return true
+    }
+
+    /// Appends `format(value, ".{precision}e")` for finite `value` (exponent sign and at least two digits).
+    static func appendScientific(_ value: Double, precision: Int, to output: inout [UInt8]) -> Bool {
+        guard value.isFinite, precision >= 0, precision <= maximumPrecision else { return false }
+        let (significand, exponent) = decompose(value)
+        var decimalExponent = 0
+        var digits: UInt64 = 0
+        if significand != 0 {
+            // floor(log10(2) · binary exponent of the leading bit), then corrected by at most one step.
+            let leadingBit = exponent + (63 - significand.leadingZeroBitCount)
+            decimalExponent = (leadingBit * 78_913) >> 18
+            var settled = false
+            for _ in 0..<4 {
+                guard let scaled = roundedScaled(significand, exponent, decimalScale: precision - decimalExponent) else {
+                    return false
+                }
+                if scaled >= powersOfTen[precision + 1] {
+                    decimalExponent += 1
+                } else if scaled < powersOfTen[precision] {
+                    decimalExponent -= 1
+                } else {
+                    digits = scaled
+                    settled = true
+                    break
+                }
+            }
+            guard settled else { return false }
+        }
+        if value.sign == .minus { output.append(UInt8(ascii: "-")) }
+        let start = output.count
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: precision + 1 + (precision > 0 ? 1 : 0)))
+        var rest = digits
+        var position = output.count - 1
+        for _ in 0..<precision {
+            output[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            position -= 1
+        }
+        if precision > 0 {
+            output[position] = UInt8(ascii: ".")
+            position -= 1
+        }
+        output[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
+        assert(position == start)
+        output.append(UInt8(ascii: "e"))
+        output.append(decimalExponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        let magnitude = decimalExponent.magnitude
+        if magnitude >= 100 { output.append(UInt8(ascii: "0") + UInt8(magnitude / 100)) }
+        output.append(UInt8(ascii: "0") + UInt8(magnitude / 10 % 10))
+        output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        return true
+    }
+
+    /// |value| = significand · 2^exponent exactly (significand < 2^53; zero gives significand 0).
+    private static func decompose(_ value: Double) -> (UInt64, Int) {
+        let bits = value.bitPattern
+        let fraction = bits & ((1 << 52) - 1)
+        let biased = Int((bits >> 52) & 0x7FF)
+        return biased == 0 ? (fraction, -1074) : (fraction | (1 << 52), biased - 1075)
+    }
+
+    private static func decimalDigitCount(_ value: UInt64) -> Int {
+        var count = 1
+        while count < 20 && value >= powersOfTen[count] { count += 1 }
+        return count
+    }
+
+    /// round-half-even(significand · 2^exponent · 10^decimalScale), or nil when the result or an
+    /// intermediate product would not fit (|decimalScale| > 19, result ≥ 2^64).
+    private static func roundedScaled(_ significand: UInt64, _ exponent: Int, decimalScale: Int) -> UInt64? {
+        if significand == 0 { return 0 }
+        if decimalScale >= 0 {
+            guard decimalScale <= 19 else { return nil }
+            let (high, low) = significand.multipliedFullWidth(by: powersOfTen[decimalScale])
+            if exponent >= 0 {
+                guard high == 0, exponent < 64, low.leadingZeroBitCount >= exponent else { return nil }
+                return low << exponent
+            }
+            return shiftRightRounded(high: high, low: low, by: -exponent)
+        }
+        guard -decimalScale <= 19 else { return nil }
+        let divisor = powersOfTen[-decimalScale]
+        if exponent >= 0 {
+            // significand << exponent as (high, low), then one 128-by-64 division.
+            guard exponent < 128, significand.leadingZeroBitCount + 64 >= exponent else { return nil }
+            let high = exponent == 0 ? 0 : exponent < 64 ? significand >> (64 - exponent) : significand << (exponent - 64)
+            let low = exponent < 64 ? significand << exponent : 0
+            guard high < divisor else { return nil }
+            let (quotient, remainder) = divisor.dividingFullWidth((high: high, low: low))
+            return roundedUp(quotient, remainder: remainder, divisor: divisor)
+        }
+        let shift = -exponent
+        guard divisor.leadingZeroBitCount >= shift else { return nil }
+        let scaledDivisor = divisor << shift
+        return roundedUp(significand / scaledDivisor, remainder: significand % scaledDivisor, divisor: scaledDivisor)
+    }
+
+    /// quotient, plus one when remainder/divisor > 1/2 or = 1/2 with an odd quotient; nil on overflow.
+    private static func roundedUp(_ quotient: UInt64, remainder: UInt64, divisor: UInt64) -> UInt64? {
+        let complement = divisor - remainder
+        guard remainder > complement || (remainder == complement && quotient & 1 == 1) else { return quotient }
+        return quotient == .max ? nil : quotient + 1
+    }
+
+    /// round-half-even((high:low) / 2^shift) for shift ≥ 1, or nil when it does not fit in 64 bits.
+    private static func shiftRightRounded(high: UInt64, low: UInt64, by shift: Int) -> UInt64? {
+        // The product is below 2^117, so from 2^118 on it is less than half of the divisor.
+        if shift >= 118 { return 0 }
+        let quotientHigh: UInt64
+        let quotient: UInt64
+        let roundBit: Bool
+        let sticky: Bool
+        if shift < 64 {
+            quotientHigh = high >> shift
+            quotient = (low >> shift) | (high << (64 - shift))  // shift ≥ 1, so 64 - shift < 64
+            roundBit = (low >> (shift - 1)) & 1 == 1
+            sticky = shift > 1 && low & ((1 << (shift - 1)) - 1) != 0
+        } else if shift == 64 {
+            quotientHigh = 0
+            quotient = high
+            roundBit = low >> 63 == 1
+            sticky = low & ((1 << 63) - 1) != 0
+        } else {
+            let highShift = shift - 64
+            quotientHigh = 0
+            quotient = high >> highShift
+            roundBit = (high >> (highShift - 1)) & 1 == 1
+            sticky = low != 0 || (highShift > 1 && high & ((1 << (highShift - 1)) - 1) != 0)
+        }
+        guard quotientHigh == 0 else { return nil }
+        guard roundBit && (sticky || quotient & 1 == 1) else { return quotient }
+        return quotient == .max ? nil : quotient + 1
+    }
+}
