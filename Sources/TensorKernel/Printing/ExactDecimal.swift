@@ -18,22 +18,27 @@ enum ExactDecimal {
         guard value.isFinite, precision >= 0, precision <= maximumPrecision else { return false }
         let (significand, exponent) = decompose(value)
         guard let scaled = roundedScaled(significand, exponent, decimalScale: precision) else { return false }
-        if value.sign == .minus { output.append(UInt8(ascii: "-")) }
-        let digitCount = max(decimalDigitCount(scaled), precision + 1)
-        let start = output.count
-        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digitCount + (precision > 0 ? 1 : 0)))
-        var rest = scaled
-        var position = output.count - 1
-        for written in 0..<digitCount {
-            if precision > 0 && written == precision {
-                output[position] = UInt8(ascii: ".")
+        // At most 20 digits, the point and the sign.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { text in
+            var position = text.count
+            var rest = scaled
+            var written = 0
+            while written <= precision || rest > 0 {
+                if precision > 0 && written == precision {
+                    position -= 1
+                    text[position] = UInt8(ascii: ".")
+                }
                 position -= 1
+                text[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+                written += 1
             }
-            output[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-            position -= 1
+            if value.sign == .minus {
+                position -= 1
+                text[position] = UInt8(ascii: "-")
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[position...]))
         }
-        assert(position == start - 1)
         return true
     }
 
@@ -64,28 +69,39 @@ enum ExactDecimal {
             }
             guard settled else { return false }
         }
-        if value.sign == .minus { output.append(UInt8(ascii: "-")) }
-        let start = output.count
-        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: precision + 1 + (precision > 0 ? 1 : 0)))
-        var rest = digits
-        var position = output.count - 1
-        for _ in 0..<precision {
-            output[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
+        // Sign, 18 digits, the point, `e`, the exponent's sign and three digits.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+            var position = text.count
+            let magnitude = decimalExponent.magnitude
+            if magnitude >= 100 {
+                position -= 3
+                text[position] = UInt8(ascii: "0") + UInt8(magnitude / 100)
+            } else {
+                position -= 2
+            }
+            text[text.count - 2] = UInt8(ascii: "0") + UInt8(magnitude / 10 % 10)
+            text[text.count - 1] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            position -= 2
+            text[position] = UInt8(ascii: "e")
+            text[position + 1] = decimalExponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            var rest = digits
+            for _ in 0..<precision {
+                position -= 1
+                text[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            if precision > 0 {
+                position -= 1
+                text[position] = UInt8(ascii: ".")
+            }
             position -= 1
+            text[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
+            if value.sign == .minus {
+                position -= 1
+                text[position] = UInt8(ascii: "-")
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[position...]))
         }
-        if precision > 0 {
-            output[position] = UInt8(ascii: ".")
-            position -= 1
-        }
-        output[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
-        assert(position == start)
-        output.append(UInt8(ascii: "e"))
-        output.append(decimalExponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-        let magnitude = decimalExponent.magnitude
-        if magnitude >= 100 { output.append(UInt8(ascii: "0") + UInt8(magnitude / 100)) }
-        output.append(UInt8(ascii: "0") + UInt8(magnitude / 10 % 10))
-        output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
         return true
     }
 
@@ -95,12 +111,6 @@ enum ExactDecimal {
         let fraction = bits & ((1 << 52) - 1)
         let biased = Int((bits >> 52) & 0x7FF)
         return biased == 0 ? (fraction, -1074) : (fraction | (1 << 52), biased - 1075)
-    }
-
-    private static func decimalDigitCount(_ value: UInt64) -> Int {
-        var count = 1
-        while count < 20 && value >= powersOfTen[count] { count += 1 }
-        return count
     }
 
     /// round-half-even(significand · 2^exponent · 10^decimalScale), or nil when the result or an

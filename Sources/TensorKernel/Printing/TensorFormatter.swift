@@ -287,8 +287,8 @@ private struct ElementTexts {
     func append(_ k: Int, to output: inout [UInt8]) {
         let start = k == 0 ? 0 : ends[k - 1]
         let end = ends[k]
-        if end - start < width { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width - (end - start))) }
-        output.append(contentsOf: bytes[start..<end])
+        for _ in (end - start)..<max(width, end - start) { output.append(UInt8(ascii: " ")) }
+        bytes.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// `str(int)` without a String.
