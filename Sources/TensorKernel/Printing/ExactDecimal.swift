@@ -4,11 +4,11 @@
 /// (huge values in `f`, extreme exponents, precision > 17); callers then fall back to `vsnprintf`.
 enum ExactDecimal {
     /// Powers of ten 10^0 … 10^19 (10^19 is the largest below 2^64).
-    private static let powersOfTen: [UInt64] = {
-        var powers: [UInt64] = [1]
-        for _ in 1...19 { powers.append(powers.last! * 10) }
-        return powers
-    }()
+    private static let powersOfTen: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ]
 
     /// Largest precision served: `e` needs 10^(precision + 1) in 64 bits with a digit to spare.
     static let maximumPrecision = 17

@@ -44,12 +44,14 @@ public enum PythonFloatFormatter {
 
     /// `fixed` appended as UTF-8 to `output` (the tensor formatter's no-allocation path).
     static func appendFixed(_ value: Double, precision: Int, to output: inout [UInt8]) {
-        if !appendSpecial(value, to: &output) { CFormat.append(value, precision: precision, conversion: "f", to: &output) }
+        if appendSpecial(value, to: &output) || ExactDecimal.appendFixed(value, precision: precision, to: &output) { return }
+        CFormat.appendThroughC(value, precision: precision, conversion: "f", to: &output)
     }
 
     /// `scientific` appended as UTF-8 to `output`.
     static func appendScientific(_ value: Double, precision: Int, to output: inout [UInt8]) {
-        if !appendSpecial(value, to: &output) { CFormat.append(value, precision: precision, conversion: "e", to: &output) }
+        if appendSpecial(value, to: &output) || ExactDecimal.appendScientific(value, precision: precision, to: &output) { return }
+        CFormat.appendThroughC(value, precision: precision, conversion: "e", to: &output)
     }
 
     private static func appendSpecial(_ value: Double, to output: inout [UInt8]) -> Bool {

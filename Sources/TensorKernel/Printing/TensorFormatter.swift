@@ -127,7 +127,8 @@ private struct Layout {
                         output.append(contentsOf: ",\n".utf8)
                         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 1))
                     } else {
-                        output.append(contentsOf: ", ".utf8)
+                        output.append(UInt8(ascii: ","))
+                        output.append(UInt8(ascii: " "))
                     }
                 }
                 item += 1
