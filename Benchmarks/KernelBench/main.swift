@@ -1,5 +1,5 @@
 // KernelBench: GFLOP/s of TensorKernel's hot kernels. Run in release:
-//   swift run -c release KernelBench [matmul attention softmax] [--threads N] [--sizes 64,128] [--cpu-time]
+//   swift run -c release KernelBench [matmul attention softmax print] [--threads N] [--sizes 64,128] [--cpu-time]
 // One file per benchmark; each registers itself in `benchmarks` below. `--cpu-time` divides by the
 // process CPU time instead of wall time, which is steadier on a shared machine (single thread only).
 #if canImport(Glibc)
@@ -18,6 +18,7 @@ let benchmarks: [Benchmark] = [
     Benchmark(name: "matmul", run: runMatmulBenchmark),
     Benchmark(name: "attention", run: runAttentionBenchmark),
     Benchmark(name: "softmax", run: runSoftmaxBenchmark),
+    Benchmark(name: "print", run: runPrintBenchmark),
 ]
 
 /// Set once from the command line before any benchmark runs.

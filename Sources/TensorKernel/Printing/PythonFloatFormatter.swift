@@ -30,18 +30,39 @@ public enum PythonFloatFormatter {
 
     /// `format(x, ".{precision}f")` (`inf`, `-inf`, `nan` for specials, as Python writes them).
     public static func fixed(_ value: Double, precision: Int) -> String {
-        special(value) ?? CFormat.format(value, precision: precision, conversion: "f")
+        var bytes: [UInt8] = []
+        appendFixed(value, precision: precision, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `format(x, ".{precision}e")`: at least two exponent digits, e.g. `1.0000e-05`.
     public static func scientific(_ value: Double, precision: Int) -> String {
-        special(value) ?? CFormat.format(value, precision: precision, conversion: "e")
+        var bytes: [UInt8] = []
+        appendScientific(value, precision: precision, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func special(_ value: Double) -> String? {
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        return nil
+    /// `fixed` appended as UTF-8 to `output` (the tensor formatter's no-allocation path).
+    static func appendFixed(_ value: Double, precision: Int, to output: inout [UInt8]) {
+        if appendSpecial(value, to: &output) || ExactDecimal.appendFixed(value, precision: precision, to: &output) { return }
+        CFormat.appendThroughC(value, precision: precision, conversion: "f", to: &output)
+    }
+
+    /// `scientific` appended as UTF-8 to `output`.
+    static func appendScientific(_ value: Double, precision: Int, to output: inout [UInt8]) {
+        if appendSpecial(value, to: &output) || ExactDecimal.appendScientific(value, precision: precision, to: &output) { return }
+        CFormat.appendThroughC(value, precision: precision, conversion: "e", to: &output)
+    }
+
+    private static func appendSpecial(_ value: Double, to output: inout [UInt8]) -> Bool {
+        if value.isNaN {
+            output.append(contentsOf: "nan".utf8)
+        } else if value.isInfinite {
+            output.append(contentsOf: (value < 0 ? "-inf" : "inf").utf8)
+        } else {
+            return false
+        }
+        return true
     }
 
     /// Sign, shortest round-trip significant digits (no trailing zeros) and the decimal exponent of

@@ -21,19 +21,25 @@ public enum TensorFormatter {
         shape: [Int], dtype: DType, values: FormatValues, options: PrintOptions = .default, suffixes: [String] = []
     ) -> String {
         let prefix = "tensor("
-        let indent = prefix.count
-        var allSuffixes: [String] = []
-        let body: String
+        let indent = prefix.utf8.count
+        var output: [UInt8] = []
+        output.append(contentsOf: prefix.utf8)
+        var ownSuffixes: [String] = []
         if values.count == 0 {
-            if shape.count != 1 { allSuffixes.append("size=" + tupleRepr(shape)) }
-            if dtype != .float32 { allSuffixes.append("dtype=" + dtype.torchName) }
-            body = "[]"
+            if shape.count != 1 { ownSuffixes.append("size=" + tupleRepr(shape)) }
+            if dtype != .float32 { ownSuffixes.append("dtype=" + dtype.torchName) }
+            output.append(contentsOf: "[]".utf8)
         } else {
-            if options.edgeitems == 0 { allSuffixes.append("size=" + tupleRepr(shape)) }
-            if ![.float32, .int64, .bool].contains(dtype) { allSuffixes.append("dtype=" + dtype.torchName) }
-            body = Layout(shape: shape, values: values, options: options).render(indent: indent)
+            if options.edgeitems == 0 { ownSuffixes.append("size=" + tupleRepr(shape)) }
+            switch dtype {
+            case .float32, .int64, .bool: break
+            default: ownSuffixes.append("dtype=" + dtype.torchName)
+            }
+            Layout(shape: shape, values: values, options: options).render(into: &output, indent: indent)
         }
-        return addSuffixes(prefix + body, allSuffixes + suffixes, indent: indent, linewidth: options.linewidth)
+        appendSuffixes(ownSuffixes.isEmpty ? suffixes : ownSuffixes + suffixes, to: &output, indent: indent,
+                       linewidth: options.linewidth)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `str(torch.Size(shape))`: `torch.Size([2, 3])`, `torch.Size([])`.
@@ -46,161 +52,255 @@ public enum TensorFormatter {
         values.count == 1 ? "(\(values[0]),)" : "(" + values.map(String.init).joined(separator: ", ") + ")"
     }
 
-    /// `_add_suffixes`: a suffix moves to its own line when the current line would exceed `linewidth`.
-    static func addSuffixes(_ text: String, _ suffixes: [String], indent: Int, linewidth: Int) -> String {
-        var result = text
-        let characters = Array(text)
-        let lastNewline = characters.lastIndex(of: "\n") ?? -1
-        var lastLineLength = characters.count - lastNewline + 1
+    /// `_add_suffixes` on the ASCII text so far: a suffix moves to its own line when the current line
+    /// would exceed `linewidth` (PyTorch's line length counts one past the newline, kept as is).
+    static func appendSuffixes(_ suffixes: [String], to output: inout [UInt8], indent: Int, linewidth: Int) {
+        let lastNewline = output.lastIndex(of: UInt8(ascii: "\n")) ?? -1
+        var lastLineLength = output.count - lastNewline + 1
         for suffix in suffixes {
-            if lastLineLength + suffix.count + 2 > linewidth {
-                result += ",\n" + String(repeating: " ", count: indent) + suffix
-                lastLineLength = indent + suffix.count
+            let length = suffix.count
+            if lastLineLength + length + 2 > linewidth {
+                output.append(contentsOf: ",\n".utf8)
+                output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+                lastLineLength = indent + length
             } else {
-                result += ", " + suffix
-                lastLineLength += suffix.count + 2
+                output.append(contentsOf: ", ".utf8)
+                lastLineLength += length + 2
             }
+            output.append(contentsOf: suffix.utf8)
         }
-        return result + ")"
+        output.append(UInt8(ascii: ")"))
     }
 }
 
-/// `_tensor_str_with_formatter`: the nested bracket layout with summarisation.
+/// `_tensor_str_with_formatter`: the nested bracket layout with summarisation, written into one byte
+/// buffer. Elements are formatted once, in print order, by `ElementTexts`; rendering consumes them in
+/// the same row-major order, so no index is looked up twice.
 private struct Layout {
     let shape: [Int]
-    let strides: [Int]
-    let values: FormatValues
     let options: PrintOptions
     let summarize: Bool
-    let formatter: ElementFormatter
+    let texts: ElementTexts
 
     init(shape: [Int], values: FormatValues, options: PrintOptions) {
         self.shape = shape
-        self.values = values
         self.options = options
-        var strides = [Int](repeating: 1, count: shape.count)
-        var running = 1
-        for i in (0..<shape.count).reversed() {
-            strides[i] = running
-            running *= shape[i]
-        }
-        self.strides = strides
         summarize = values.count > options.threshold
-        let selected = summarize ? Layout.summarizedIndices(shape: shape, strides: strides, edgeitems: options.edgeitems) : Array(0..<values.count)
-        formatter = ElementFormatter(values: values, selection: selected, options: options)
+        if summarize {
+            var strides = [Int](repeating: 1, count: shape.count)
+            var running = 1
+            for i in (0..<shape.count).reversed() {
+                strides[i] = running
+                running *= shape[i]
+            }
+            let selected = Layout.summarizedIndices(shape: shape, strides: strides, edgeitems: options.edgeitems)
+            texts = ElementTexts(values: values, selection: selected, options: options)
+        } else {
+            texts = ElementTexts(values: values, selection: 0..<values.count, options: options)
+        }
     }
 
-    func render(indent: Int) -> String {
-        render(dim: 0, base: 0, indent: indent)
+    func render(into output: inout [UInt8], indent: Int) {
+        output.reserveCapacity(output.count + texts.estimatedRenderedBytes + 16)
+        if shape.isEmpty {
+            texts.append(0, to: &output)
+            return
+        }
+        var next = 0
+        render(dim: 0, indent: indent, next: &next, into: &output)
+        assert(next <= texts.count)
     }
 
-    private func render(dim: Int, base: Int, indent: Int) -> String {
+    /// Writes the slice at `dim`; `next` is the print-order number of its first element.
+    private func render(dim: Int, indent: Int, next: inout Int, into output: inout [UInt8]) {
         let rank = shape.count
-        if rank == 0 { return formatter.format(0) }
         let size = shape[dim]
         let edge = options.edgeitems
+        output.append(UInt8(ascii: "["))
         if dim == rank - 1 {
-            let elementLength = formatter.width + 2
+            let elementLength = texts.width + 2
             let perLine = max(1, Int((Double(options.linewidth - indent) / Double(elementLength)).rounded(.down)))
-            var items: [String]
+            var item = 0
+            func separate(_ output: inout [UInt8]) {
+                if item > 0 {
+                    if item % perLine == 0 {
+                        output.append(contentsOf: ",\n".utf8)
+                        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 1))
+                    } else {
+                        output.append(UInt8(ascii: ","))
+                        output.append(UInt8(ascii: " "))
+                    }
+                }
+                item += 1
+            }
             if summarize && edge == 0 {
-                items = ["..."]
-            } else if summarize && size > 2 * edge {
-                items = (0..<edge).map { formatter.format(base + $0 * strides[dim]) } + [" ..."]
-                    + ((size - edge)..<size).map { formatter.format(base + $0 * strides[dim]) }
+                separate(&output)
+                output.append(contentsOf: "...".utf8)
             } else {
-                items = (0..<size).map { formatter.format(base + $0 * strides[dim]) }
+                let elided = summarize && size > 2 * edge
+                let leading = elided ? edge : size
+                for _ in 0..<leading {
+                    separate(&output)
+                    texts.append(next, to: &output)
+                    next += 1
+                }
+                if elided {
+                    separate(&output)
+                    output.append(contentsOf: " ...".utf8)
+                    for _ in 0..<edge {
+                        separate(&output)
+                        texts.append(next, to: &output)
+                        next += 1
+                    }
+                }
             }
-            let lines = stride(from: 0, to: items.count, by: perLine).map {
-                items[$0..<min($0 + perLine, items.count)].joined(separator: ", ")
-            }
-            return "[" + lines.joined(separator: ",\n" + String(repeating: " ", count: indent + 1)) + "]"
-        }
-        let sub = { (i: Int) in render(dim: dim + 1, base: base + i * strides[dim], indent: indent + 1) }
-        let slices: [String]
-        if summarize && size > 2 * edge {
-            slices = (0..<edge).map(sub) + ["..."] + ((size - edge)..<size).map(sub)
         } else {
-            slices = (0..<size).map(sub)
+            let elided = summarize && size > 2 * edge
+            let leading = elided ? edge : size
+            var first = true
+            func separate(_ output: inout [UInt8]) {
+                if !first {
+                    output.append(UInt8(ascii: ","))
+                    output.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: rank - dim - 1))
+                    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 1))
+                }
+                first = false
+            }
+            for _ in 0..<leading {
+                separate(&output)
+                render(dim: dim + 1, indent: indent + 1, next: &next, into: &output)
+            }
+            if elided {
+                separate(&output)
+                output.append(contentsOf: "...".utf8)
+                for _ in 0..<edge {
+                    separate(&output)
+                    render(dim: dim + 1, indent: indent + 1, next: &next, into: &output)
+                }
+            }
         }
-        let separator = "," + String(repeating: "\n", count: rank - dim - 1) + String(repeating: " ", count: indent + 1)
-        return "[" + slices.joined(separator: separator) + "]"
+        output.append(UInt8(ascii: "]"))
     }
 
-    /// Flat indices of `get_summarized_data`: first and last `edgeitems` along every long dim.
+    /// Flat indices of `get_summarized_data`: first and last `edgeitems` along every long dim, in the
+    /// row-major order the layout prints them.
     static func summarizedIndices(shape: [Int], strides: [Int], edgeitems: Int) -> [Int] {
         if shape.isEmpty { return [0] }
-        func collect(_ dim: Int, _ base: Int) -> [Int] {
+        var indices: [Int] = []
+        func collect(_ dim: Int, _ base: Int) {
             let size = shape[dim]
-            let rows: [Int]
+            let stride = strides[dim]
             if dim == shape.count - 1 {
-                // `cat(self[:e], self[-e:])`; with e == 0, `self[-0:]` is the whole row.
-                rows = size > 2 * edgeitems
-                    ? Array(0..<edgeitems) + (edgeitems == 0 ? Array(0..<size) : Array((size - edgeitems)..<size))
-                    : Array(0..<size)
-                return rows.map { base + $0 * strides[dim] }
+                if size > 2 * edgeitems {
+                    for i in 0..<edgeitems { indices.append(base + i * stride) }
+                    // `cat(self[:e], self[-e:])`; with e == 0, `self[-0:]` is the whole row.
+                    for i in (edgeitems == 0 ? 0 : size - edgeitems)..<size { indices.append(base + i * stride) }
+                } else {
+                    for i in 0..<size { indices.append(base + i * stride) }
+                }
+                return
             }
-            if edgeitems == 0 { return [] }
-            rows = size > 2 * edgeitems ? Array(0..<edgeitems) + Array((size - edgeitems)..<size) : Array(0..<size)
-            return rows.flatMap { collect(dim + 1, base + $0 * strides[dim]) }
+            if edgeitems == 0 { return }
+            if size > 2 * edgeitems {
+                for i in 0..<edgeitems { collect(dim + 1, base + i * stride) }
+                for i in (size - edgeitems)..<size { collect(dim + 1, base + i * stride) }
+            } else {
+                for i in 0..<size { collect(dim + 1, base + i * stride) }
+            }
         }
-        return collect(0, 0)
+        collect(0, 0)
+        return indices
     }
 }
 
-/// `_Formatter`: chooses int/sci/fixed mode and the common width from the (summarised) values.
+/// `_Formatter`: chooses int/sci/fixed mode and the common width from the (summarised) values, and
+/// keeps each value's text from that pass for printing (PyTorch formats every value twice).
 /// A forced `sciMode` applies before the widths are measured, and never when no value is finite and non-zero.
-private struct ElementFormatter {
-    let values: FormatValues
-    let precision: Int
+private struct ElementTexts {
+    /// The texts of the selected values back to back, in selection (= print) order.
+    private var bytes: [UInt8] = []
+    /// `ends[k]` is the end offset in `bytes` of the k-th text.
+    private var ends: [Int] = []
     private(set) var width = 1
-    private var intMode = true
-    private var sciMode = false
 
-    init(values: FormatValues, selection: [Int], options: PrintOptions) {
-        self.values = values
-        precision = options.precision
+    var count: Int { ends.count }
+    /// Rendered size without brackets and line breaks: every text padded to `width`, plus ", ".
+    var estimatedRenderedBytes: Int { ends.count * (width + 2) }
+
+    init<Selection: Collection<Int>>(values: FormatValues, selection: Selection, options: PrintOptions) {
+        ends.reserveCapacity(selection.count)
         switch values {
         case .integer(let ints):
-            for i in selection { width = max(width, String(ints[i]).count) }
-        case .boolean(let bools):
-            for i in selection { width = max(width, bools[i] ? 4 : 5) }
-        case .floating(let doubles):
-            let nonZeroFinite = selection.map { doubles[$0] }.filter { $0.isFinite && $0 != 0 }
-            if !nonZeroFinite.isEmpty {
-                let magnitudes = nonZeroFinite.map(abs)
-                let minimum = magnitudes.min()!
-                let maximum = magnitudes.max()!
-                intMode = nonZeroFinite.allSatisfy { $0 == $0.rounded(.up) }
-                sciMode = options.sciMode ?? (maximum / minimum > 1000.0 || maximum > 1.0e8 || minimum < 1.0e-4)
-                let lengths: [Int]
-                if sciMode {
-                    lengths = nonZeroFinite.map { PythonFloatFormatter.scientific($0, precision: precision).count }
-                } else if intMode {
-                    lengths = nonZeroFinite.map { PythonFloatFormatter.fixed($0, precision: 0).count + 1 }
-                } else {
-                    lengths = nonZeroFinite.map { PythonFloatFormatter.fixed($0, precision: precision).count }
-                }
-                width = max(1, lengths.max()!)
+            bytes.reserveCapacity(selection.count * 4)
+            for i in selection {
+                let start = bytes.count
+                ElementTexts.appendDecimal(ints[i], to: &bytes)
+                width = max(width, bytes.count - start)
+                ends.append(bytes.count)
             }
+        case .boolean(let bools):
+            bytes.reserveCapacity(selection.count * 5)
+            for i in selection {
+                bytes.append(contentsOf: (bools[i] ? "True" : "False").utf8)
+                width = max(width, bools[i] ? 4 : 5)
+                ends.append(bytes.count)
+            }
+        case .floating(let doubles):
+            var anyNonZeroFinite = false
+            var minimum = Double.infinity
+            var maximum = 0.0
+            var intMode = true
+            for i in selection {
+                let value = doubles[i]
+                guard value.isFinite && value != 0 else { continue }
+                anyNonZeroFinite = true
+                let magnitude = abs(value)
+                minimum = min(minimum, magnitude)
+                maximum = max(maximum, magnitude)
+                if intMode && value != value.rounded(.up) { intMode = false }
+            }
+            let precision = options.precision
+            var sciMode = false
+            if anyNonZeroFinite {
+                sciMode = options.sciMode ?? (maximum / minimum > 1000.0 || maximum > 1.0e8 || minimum < 1.0e-4)
+            }
+            bytes.reserveCapacity(selection.count * (sciMode ? precision + 7 : precision + 4))
+            var longest = 0
+            for i in selection {
+                let value = doubles[i]
+                let start = bytes.count
+                if sciMode {
+                    PythonFloatFormatter.appendScientific(value, precision: precision, to: &bytes)
+                } else if intMode {
+                    PythonFloatFormatter.appendFixed(value, precision: 0, to: &bytes)
+                    if value.isFinite { bytes.append(UInt8(ascii: ".")) }
+                } else {
+                    PythonFloatFormatter.appendFixed(value, precision: precision, to: &bytes)
+                }
+                if value.isFinite && value != 0 { longest = max(longest, bytes.count - start) }
+                ends.append(bytes.count)
+            }
+            width = max(1, longest)
         }
     }
 
-    func format(_ index: Int) -> String {
-        let text: String
-        switch values {
-        case .integer(let ints): text = String(ints[index])
-        case .boolean(let bools): text = bools[index] ? "True" : "False"
-        case .floating(let doubles):
-            let value = doubles[index]
-            if sciMode {
-                text = PythonFloatFormatter.scientific(value, precision: precision)
-            } else if intMode {
-                text = PythonFloatFormatter.fixed(value, precision: 0) + (value.isFinite ? "." : "")
-            } else {
-                text = PythonFloatFormatter.fixed(value, precision: precision)
-            }
-        }
-        return text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    /// Appends the k-th text right-aligned to `width`.
+    func append(_ k: Int, to output: inout [UInt8]) {
+        let start = k == 0 ? 0 : ends[k - 1]
+        let end = ends[k]
+        for _ in (end - start)..<max(width, end - start) { output.append(UInt8(ascii: " ")) }
+        bytes.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// `str(int)` without a String.
+    private static func appendDecimal(_ value: Int64, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = output.count
+        repeat {
+            output.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        output[start...].reverse()
     }
 }
