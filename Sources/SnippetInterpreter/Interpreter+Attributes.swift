@@ -138,6 +138,9 @@ extension Interpreter {
                 if let value = instance.attributes[name] { return value }
                 if let (attribute, owner) = classAttribute { return try bind(attribute, to: object, owner: owner) }
                 if let getattr = instance.cls.lookup("__getattr__") {
+                    if case .object(let f) = getattr, f === moduleFastPaths?.getattr, let value = moduleGetattr(instance, name) {
+                        return value
+                    }
                     return try callMethod(getattr, object, [.str(name)])
                 }
                 return nil
@@ -260,6 +263,10 @@ extension Interpreter {
         switch o {
         case let instance as PyInstance:
             if let (setter, owner) = instance.cls.lookupWithOwner("__setattr__"), owner !== types.object {
+                if case .object(let f) = setter, let paths = moduleFastPaths, f === paths.setattr,
+                   try moduleSetattr(instance, name, value, paths) {
+                    return
+                }
                 _ = try callMethod(setter, object, [.str(name), value])
                 return
             }

@@ -31,6 +31,7 @@ extension Interpreter {
         builtins.removeAll()
         context.removeAll()
         cachedTorchState = nil
+        moduleFastPaths = nil
         handling.removeAll()
         frames.removeAll()
         objectIds.removeAll()

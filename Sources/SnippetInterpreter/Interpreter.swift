@@ -73,6 +73,8 @@ final class Interpreter {
     lazy var keyEquality = KeyEquality(self)
     /// Depth of Swift-level recursion over nested values (comparisons), bounded like Python frames.
     var nativeDepth = 0
+    /// Swift versions of `nn.Module`'s attribute hooks, set when `torch.nn` is built (`ModuleFastPaths`).
+    var moduleFastPaths: ModuleFastPaths?
     /// Module-level names in first-binding order (`SnippetSession.globalNames`).
     var globalOrder: [String] = []
 

@@ -36,6 +36,9 @@ struct OutputWriter {
             // Plain string paths and mkdir: URL and FileManager calls cost more than the writes for a site of
             // many small files.
             let staging = stagingFolder.path, current = destination.path
+            // Few new files (an incremental build): fsync them and the folders; `syncfs` would also wait for every
+            // other program's unwritten data on the disk (a compiler next door made it 50-100 ms).
+            let wholeFilesystem = syncsWholeFilesystem && files.count > Self.fileSyncLimit
             var created: Set<Substring> = [""]
             for path in Set(files.keys).union(reused).sorted() {
                 let components = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -52,15 +55,15 @@ struct OutputWriter {
                 }
                 let target = staging + "/" + path
                 if let bytes = files[path] {
-                    try Self.write(bytes, to: target, sync: !syncsWholeFilesystem)
+                    try Self.write(bytes, to: target, sync: !wholeFilesystem)
                 } else if link(current + "/" + path, target) != 0 {
                     guard let bytes = manager.contents(atPath: current + "/" + path) else {
                         throw Failure(description: "cannot read \(current)/\(path) to reuse it")
                     }
-                    try Self.write(Array(bytes), to: target, sync: !syncsWholeFilesystem)
+                    try Self.write(Array(bytes), to: target, sync: !wholeFilesystem)
                 }
             }
-            if syncsWholeFilesystem {
+            if wholeFilesystem {
                 guard Self.syncFilesystem(of: stagingFolder) else {
                     throw Failure(description: "cannot sync \(stagingFolder.path): \(String(cString: strerror(errno)))")
                 }
@@ -126,6 +129,9 @@ struct OutputWriter {
     /// Linux flushes every staged file and folder with one `syncfs` (one device flush) instead of an `fsync` per
     /// file and folder, which costs a flush each: most of an incremental build's time on a busy disk.
     private var syncsWholeFilesystem: Bool { Self.syncfsFunction != nil }
+
+    /// Up to this many written files are fsync'd one by one (with the folders) instead of with `syncfs`.
+    static let fileSyncLimit = 16
 
     private typealias SyncFS = @convention(c) (Int32) -> Int32
 

@@ -46,6 +46,11 @@ extension Interpreter {
         for helper in ["torch", "math", "_warn", "_own", "_forget", "_typename", "_no_attribute"] { nn.attributes[helper] = nil }
         for helper in ["torch", "math", "_warn"] { initModule.attributes[helper] = nil }
         for helper in ["_warn", "_grad_fn", "_sdpa"] { functional.attributes[helper] = nil }
+        if case .object(let o)? = nn.attributes["Module"], let module = o as? PyClass,
+           case .object(let getattr)? = module.dict["__getattr__"], case .object(let setattr)? = module.dict["__setattr__"] {
+            moduleFastPaths = ModuleFastPaths(moduleClass: module, parameterClass: torchState.parameterClass,
+                                              getattr: getattr, setattr: setattr)
+        }
         return nn
     }
 
@@ -118,3 +123,46 @@ extension Interpreter {
         torchState.functions[name] ?? .none
     }
 }
+
+/// `nn.Module.__getattr__` and `__setattr__` in Swift for their common cases: every `self.weight` in a forward pass
+/// and every `self.x = v` in a constructor ran a Python function of the prelude. Used only while the instance's class
+/// still resolves to the prelude's own functions (identity); anything the fast path is unsure of (a missing
+/// attribute, a Parameter or Module value, a name already registered) runs the Python function as before.
+struct ModuleFastPaths {
+    let moduleClass: PyClass
+    let parameterClass: PyClass
+    let getattr: PyObject
+    let setattr: PyObject
+}
+
+extension Interpreter {
+    /// `Module.__getattr__(instance, name)` when it finds the name in `_parameters`, `_buffers` or `_modules`
+    /// (held as plain dicts); nil: let the Python function decide (it raises the AttributeError).
+    func moduleGetattr(_ instance: PyInstance, _ name: String) -> PyValue? {
+        guard case .dict(let parameters)? = instance.attributes["_parameters"],
+              case .dict(let buffers)? = instance.attributes["_buffers"],
+              case .dict(let modules)? = instance.attributes["_modules"] else { return nil }
+        let key = PyKey(value: .str(name))
+        return parameters[key] ?? buffers[key] ?? modules[key]
+    }
+
+    /// `Module.__setattr__(instance, name, value)` for a plain value (not a Parameter or Module) under a name not
+    /// registered as a parameter, module or buffer: `object.__setattr__`. False: run the Python function.
+    func moduleSetattr(_ instance: PyInstance, _ name: String, _ value: PyValue, _ paths: ModuleFastPaths) throws -> Bool {
+        if case .object(let o) = value, let valueInstance = o as? PyInstance,
+           valueInstance.cls.mro.contains(where: { $0 === paths.parameterClass || $0 === paths.moduleClass }) {
+            return false
+        }
+        let key = PyKey(value: .str(name))
+        for registry in ["_parameters", "_modules", "_buffers"] {
+            switch instance.attributes[registry] {
+            case nil: continue
+            case .dict(let dict)?: if dict[key] != nil { return false }
+            default: return false
+            }
+        }
+        try genericSetAttribute(instance, name, value)
+        return true
+    }
+}
+
