@@ -57,6 +57,52 @@ import Testing
             """)
     }
 
+    /// Parameters and modules assigned as attributes register as PyTorch registers them, and the cases its checks
+    /// refuse raise its errors.
+    @Test func registeringParametersAndModules() {
+        let outcome = Snippet.run("""
+            import torch
+            import torch.nn as nn
+            class M(nn.Module):
+                def foo(self):
+                    return 1
+            m = M()
+            try:
+                m.foo = nn.Parameter(torch.zeros(1))
+            except KeyError as e:
+                print(e)
+            try:
+                setattr(m, 'a.b', nn.Parameter(torch.zeros(1)))
+            except KeyError as e:
+                print(e)
+            m.extra = nn.ReLU()
+            m.extra = nn.Parameter(torch.ones(1))
+            print([n for n, _ in m.named_children()], [n for n, _ in m.named_parameters()])
+            m.extra = nn.Tanh()
+            print([n for n, _ in m.named_children()], [n for n, _ in m.named_parameters()])
+            m.plain = 3
+            m.plain = nn.Parameter(torch.ones(2))
+            print('plain' in m.__dict__, m.plain.shape)
+            class Early(nn.Module):
+                def __init__(self):
+                    self.p = nn.Parameter(torch.zeros(1))
+            try:
+                Early()
+            except AttributeError as e:
+                print(e)
+            """)
+        #expect(outcome.error == nil, "\(outcome.error?.traceback ?? "")")
+        #expect(outcome.stdout == """
+            "attribute 'foo' already exists"
+            'parameter name can\\'t contain "."'
+            [] ['extra']
+            ['extra'] []
+            False torch.Size([2])
+            cannot assign parameters before Module.__init__() call
+
+            """)
+    }
+
     /// A patched hook is the one that runs (the fast path is keyed on the prelude's own functions).
     @Test func aPatchedHookIsHonoured() {
         let outcome = Snippet.run("""

@@ -146,12 +146,18 @@ extension Interpreter {
         return parameters[key] ?? buffers[key] ?? modules[key]
     }
 
-    /// `Module.__setattr__(instance, name, value)` for a plain value (not a Parameter or Module) under a name not
-    /// registered as a parameter, module or buffer: `object.__setattr__`. False: run the Python function.
+    /// `Module.__setattr__(instance, name, value)` in its three common cases: a Parameter (registered as the
+    /// prelude's `register_parameter` would), a Module (into `_modules`), or a plain value under a name not registered
+    /// as a parameter, module or buffer (`object.__setattr__`). Every check the Python code makes that could raise or
+    /// behave otherwise is made first; false, before any change: run the Python function.
     func moduleSetattr(_ instance: PyInstance, _ name: String, _ value: PyValue, _ paths: ModuleFastPaths) throws -> Bool {
-        if case .object(let o) = value, let valueInstance = o as? PyInstance,
-           valueInstance.cls.mro.contains(where: { $0 === paths.parameterClass || $0 === paths.moduleClass }) {
-            return false
+        if case .object(let o) = value, let valueInstance = o as? PyInstance {
+            if valueInstance.cls.mro.contains(where: { $0 === paths.parameterClass }) {
+                return registerParameter(instance, name, value, paths)
+            }
+            if valueInstance.cls.mro.contains(where: { $0 === paths.moduleClass }) {
+                return registerModule(instance, name, value, paths)
+            }
         }
         let key = PyKey(value: .str(name))
         for registry in ["_parameters", "_modules", "_buffers"] {
@@ -162,6 +168,46 @@ extension Interpreter {
             }
         }
         try genericSetAttribute(instance, name, value)
+        return true
+    }
+
+    /// The instance's three registries when it has them as plain dicts, and its class still uses the prelude's
+    /// `_check_initialized` and `__getattr__` (and `register_parameter` when asked).
+    private func registries(_ instance: PyInstance, _ paths: ModuleFastPaths, registering: Bool) -> (PyDict, PyDict, PyDict)? {
+        guard case .dict(let parameters)? = instance.attributes["_parameters"],
+              case .dict(let buffers)? = instance.attributes["_buffers"],
+              case .dict(let modules)? = instance.attributes["_modules"] else { return nil }
+        for hook in ["_check_initialized", "__getattr__"] + (registering ? ["register_parameter"] : []) {
+            guard case .object(let own)? = instance.cls.lookup(hook), case .object(let prelude)? = paths.moduleClass.dict[hook],
+                  own === prelude else { return nil }
+        }
+        return (parameters, buffers, modules)
+    }
+
+    /// `_forget(self, name)`, the buffer and module pops, then `register_parameter(name, value)` when none of its
+    /// checks can fail: a plain name, and `hasattr(self, name)` false or the name already a parameter.
+    private func registerParameter(_ instance: PyInstance, _ name: String, _ value: PyValue, _ paths: ModuleFastPaths) -> Bool {
+        guard let (parameters, buffers, modules) = registries(instance, paths, registering: true),
+              !name.isEmpty, !name.contains(".") else { return false }
+        let key = PyKey(value: .str(name))
+        if instance.cls.lookup(name) != nil && parameters[key] == nil { return false }
+        touch(instance)
+        instance.attributes[name] = nil
+        buffers[key] = nil
+        modules[key] = nil
+        parameters[key] = value
+        return true
+    }
+
+    /// `_forget(self, name)`, the parameter and buffer pops, then `self._modules[name] = value`.
+    private func registerModule(_ instance: PyInstance, _ name: String, _ value: PyValue, _ paths: ModuleFastPaths) -> Bool {
+        guard let (parameters, buffers, modules) = registries(instance, paths, registering: false) else { return false }
+        let key = PyKey(value: .str(name))
+        touch(instance)
+        instance.attributes[name] = nil
+        parameters[key] = nil
+        buffers[key] = nil
+        modules[key] = value
         return true
     }
 }
