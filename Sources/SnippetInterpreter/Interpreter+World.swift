@@ -26,10 +26,15 @@ extension Interpreter {
     /// The world holds no list, dict or set today; their many mutators do not `touch`, so a world that ever holds
     /// one is not reused (it counts as tainted).
     func markWorldShared() {
+        // Only modules and native state (`context`) gain world objects after `prepareWorld`; when neither grew since
+        // the last walk there is nothing new to mark (debug builds still check the whole world's digest).
+        let roots = (modules.count, context.count)
+        if roots == markedRoots { return }
         var walk = WorldWalk(marking: true)
         addWorldRoots(to: &walk)
         walk.run()
         if walk.foundContainer { worldTainted = true }
+        markedRoots = roots
     }
 
     /// An order-independent digest of the shared world's contents (which names hold which objects and scalars).

@@ -36,6 +36,12 @@ final class Frame {
     }
 }
 
+/// A chunk of a file's source starting at `firstLine` (a fence of a challenge).
+struct SourceChunk {
+    let firstLine: Int
+    let source: String
+}
+
 /// Tree-walking evaluator holding one snippet session's state.
 ///
 /// Extension points for native bindings (see `NativeModule.swift`): `registerNativeModule`, `makeNativeClass`,
@@ -58,9 +64,12 @@ final class Interpreter {
     var worldTainted = false
     /// `sharedWorldDigest()` when the world was last marked shared (checked by debug builds after each session).
     var worldDigest = 0
+    /// `(modules.count, context.count)` when the world was last marked shared.
+    var markedRoots = (-1, -1)
     /// Whether `prepareWorld()` ran: every importable module is built and the world is marked shared.
     var worldPrepared = false
-    var sourceLines: [String: [Int: String]] = [:]
+    /// Each file's registered chunks of source, in registration order (see `sourceLine`).
+    var sourceLines: [String: [SourceChunk]] = [:]
     var modules: [String: PyModule] = [:]
     var moduleFactories: [String: (Interpreter) throws -> PyModule] = [:]
     /// Per-session state for native modules (random generator, print options, grad mode), keyed by name.
@@ -245,17 +254,21 @@ final class Interpreter {
 
     var currentFrame: Frame { frames[frames.count - 1] }
 
+    /// Line `line` of `filename` as registered (the latest chunk covering it wins); split out only when a traceback
+    /// or syntax error shows it.
     func sourceLine(_ filename: String, _ line: Int) -> String? {
-        sourceLines[filename]?[line]
+        guard let chunks = sourceLines[filename] else { return nil }
+        for chunk in chunks.reversed() where line >= chunk.firstLine {
+            var number = chunk.firstLine
+            for text in chunk.source.split(separator: "\n", omittingEmptySubsequences: false) {
+                if number == line { return String(text) }
+                number += 1
+            }
+        }
+        return nil
     }
 
     func registerSource(_ source: String, filename: String, firstLine: Int) {
-        var lines = sourceLines[filename] ?? [:]
-        var number = firstLine
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines[number] = String(line)
-            number += 1
-        }
-        sourceLines[filename] = lines
+        sourceLines[filename, default: []].append(SourceChunk(firstLine: firstLine, source: source))
     }
 }

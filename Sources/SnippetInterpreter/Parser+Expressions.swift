@@ -451,6 +451,16 @@ extension Parser {
     }
 
     func parseNumber(_ token: PythonToken) throws(ParseError) -> ExprKind {
+        // Plain decimal literals (`3`, `0`, `1.5`) without the string work below.
+        let utf8 = token.text.utf8
+        var dots = 0
+        if utf8.allSatisfy({ byte in
+            if byte == UInt8(ascii: ".") { dots += 1 }
+            return (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
+        }) {
+            if dots == 0, utf8.count == 1 || utf8.first != UInt8(ascii: "0"), let value = Int(token.text) { return .int(value) }
+            if dots == 1, utf8.count > 1, let value = Double(token.text) { return .float(value) }
+        }
         let text = token.text.replacingOccurrences("_", "")
         let lower = text.lowercased()
         if lower.hasSuffix("j") {
