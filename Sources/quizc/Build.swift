@@ -89,15 +89,22 @@ struct SiteBuilder: Sendable {
 
     /// Reads a content folder; an unreadable or empty one is an error diagnostic.
     static func read(_ content: URL) -> Result<ContentBundle, Diagnostic> {
-        let bundle: ContentBundle
+        readStamped(content).map(\.bundle)
+    }
+
+    /// Reads a content folder, leaving unread the quiz folders whose files match `unchanged` (see `ContentReader`).
+    static func readStamped(_ content: URL, unchanged: [String: [String: SourceStamp]] = [:]) -> Result<ContentReader.Stamped, Diagnostic> {
+        let read: ContentReader.Stamped
         do {
-            bundle = try ContentReader().read([content.relativePath])
+            var reader = ContentReader()
+            reader.unchanged = unchanged
+            read = try reader.readStamped([content.relativePath])
         } catch {
             return .failure(.error("cannot read the content: \(error)", at: SourceLocation(file: content.relativePath, line: 1),
                                    rule: "content-missing"))
         }
-        if bundle.quizzes.isEmpty { return .failure(ContentBundle.noQuizzes(in: [content.relativePath])) }
-        return .success(bundle)
+        if read.bundle.quizzes.isEmpty { return .failure(ContentBundle.noQuizzes(in: [content.relativePath])) }
+        return .success(read)
     }
 
     /// parse → execute (at most `width` challenges at once) → validate; any error-level diagnostic fails the build.
@@ -134,13 +141,18 @@ struct SiteBuilder: Sendable {
     func build(_ paths: SitePaths) async -> Outcome {
         var phases = PhaseClock()
         defer { phases.report() }
-        let bundle: ContentBundle
-        switch Self.read(paths.contentURL) {
+        // The last build's state names the files it read; quiz folders whose files still carry the same stamps are
+        // not read again (their fingerprints come from the state). Verified against the state's key below.
+        let guessedState = incremental ? BuildState.loadUnverified(from: BuildState.url(
+            cacheFolder: ResultCache.folder(forContent: paths.content), output: paths.outputURL)) : nil
+        var read: ContentReader.Stamped
+        switch Self.readStamped(paths.contentURL, unchanged: guessedState?.quizzes.compactMapValues(\.sources) ?? [:]) {
         case .failure(let diagnostic):
             return Outcome(status: .invalid, diagnostics: [diagnostic])
-        case .success(let read):
-            bundle = read
+        case .success(let stamped):
+            read = stamped
         }
+        var bundle = read.bundle
         progress?.update { [count = bundle.fileCount] in $0.filesRead += count }
         var templates = TemplateSet.builtIn
         if let folder = paths.templatesURL {
@@ -159,13 +171,33 @@ struct SiteBuilder: Sendable {
         let stateURL = BuildState.url(cacheFolder: ResultCache.folder(for: bundle), output: output)
         let key = stateKey(bundle, templates: templates, content: paths.content)
         let previous = incremental ? BuildState.load(from: stateURL, key: key) : nil
-        let fingerprints = Dictionary(uniqueKeysWithValues: bundle.quizzes.map { ($0.path, BuildState.fingerprint($0)) })
         var reused: [String: BuildState.QuizEntry] = [:]
-        for folder in bundle.quizzes {
-            if let entry = previous?.quizzes[folder.path], entry.fingerprint == fingerprints[folder.path],
-               entry.files.allSatisfy({ BuildState.isIntact($0.key, in: output, as: $0.value) }) {
-                reused[folder.path] = entry
+        func reuse(_ fingerprints: [String: String]) {
+            reused = [:]
+            for folder in bundle.quizzes {
+                if let entry = previous?.quizzes[folder.path], entry.fingerprint == fingerprints[folder.path],
+                   entry.files.allSatisfy({ BuildState.isIntact($0.key, in: output, as: $0.value) }) {
+                    reused[folder.path] = entry
+                }
             }
+        }
+        var fingerprints: [String: String] = [:]
+        for folder in bundle.quizzes where !read.unread.contains(folder.path) { fingerprints[folder.path] = BuildState.fingerprint(folder) }
+        if !read.unread.isEmpty, let previous, previous == guessedState {
+            for path in read.unread { fingerprints[path] = previous.quizzes[path]?.fingerprint }
+        }
+        reuse(fingerprints)
+        // A folder left unread must be reused; otherwise (other key, output touched by hand) read everything.
+        if read.unread.contains(where: { reused[$0] == nil }) {
+            switch Self.readStamped(paths.contentURL) {
+            case .failure(let diagnostic):
+                return Outcome(status: .invalid, diagnostics: [diagnostic])
+            case .success(let stamped):
+                read = stamped
+            }
+            bundle = read.bundle
+            fingerprints = Dictionary(uniqueKeysWithValues: bundle.quizzes.map { ($0.path, BuildState.fingerprint($0)) })
+            reuse(fingerprints)
         }
         let changed = ContentBundle(siteFile: bundle.siteFile, quizzes: bundle.quizzes.filter { reused[$0.path] == nil })
 
@@ -225,7 +257,7 @@ struct SiteBuilder: Sendable {
         }
         phases.mark("write")
         saveState(bundle, compiled: compiledBySlug, reused: reused, summaries: rendered.summaries, warnings: diagnostics,
-                  hashes: hashes, fingerprints: fingerprints, key: key, to: stateURL, output: output)
+                  hashes: hashes, fingerprints: fingerprints, sources: read.stamps, key: key, to: stateURL, output: output)
         phases.mark("state")
 
         let challengeCount = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }
@@ -257,7 +289,17 @@ struct SiteBuilder: Sendable {
     /// next build its reuse.
     private func saveState(_ bundle: ContentBundle, compiled compiledBySlug: [String: CompiledQuiz],
                            reused: [String: BuildState.QuizEntry], summaries: [QuizSummary], warnings: [Diagnostic],
-                           hashes: [String: String], fingerprints: [String: String], key: String, to url: URL, output: URL) {
+                           hashes: [String: String], fingerprints: [String: String], sources: [String: SourceStamp],
+                           key: String, to url: URL, output: URL) {
+        /// Stamps of all of a folder's files, or nil when one was not settled (the folder is read next time).
+        func sourceStamps(_ folder: ContentBundle.QuizFolder) -> [String: SourceStamp]? {
+            var result: [String: SourceStamp] = [:]
+            for file in [folder.quizFile].compactMap({ $0 }) + folder.challengeFiles {
+                guard let stamp = sources[file.path] else { return nil }
+                result[file.path] = stamp
+            }
+            return result
+        }
         func stamps(_ paths: some Sequence<String>) -> [String: BuildState.Stamp]? {
             var result: [String: BuildState.Stamp] = [:]
             for path in paths {
@@ -276,13 +318,14 @@ struct SiteBuilder: Sendable {
             if let entry = reused[folder.path], let files = stamps(entry.files.keys) {
                 state.quizzes[folder.path] = BuildState.QuizEntry(fingerprint: entry.fingerprint, summary: summary,
                                                                   warnings: entry.warnings, runnableChallenges: entry.runnableChallenges,
-                                                                  files: files)
+                                                                  files: files, sources: sourceStamps(folder))
             } else if let quiz = compiledBySlug[folder.slug], let files = stamps(paths) {
                 let prefix = folder.path + "/"
                 state.quizzes[folder.path] = BuildState.QuizEntry(
                     fingerprint: fingerprints[folder.path]!, summary: summary,
                     warnings: warnings.filter { $0.location.file.hasPrefix(prefix) },
-                    runnableChallenges: quiz.challenges.filter(\.challenge.hasRunnableCode).count, files: files)
+                    runnableChallenges: quiz.challenges.filter(\.challenge.hasRunnableCode).count, files: files,
+                    sources: sourceStamps(folder))
             }
         }
         state.shared = stamps(hashes.keys.filter { !owned.contains($0) }) ?? [:]

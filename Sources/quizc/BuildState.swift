@@ -65,7 +65,7 @@ private extension String {
 /// hard-linked into the new output. Kept in `.quizc-cache/build-<output>.json`; a missing, corrupt or stale state
 /// (other quizc version, numerics, site.yml, templates) means a full build.
 struct BuildState: Codable, Equatable {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// How an output file looked right after quizc wrote it; any difference means it was touched since.
     struct Stamp: Codable, Equatable {
@@ -84,6 +84,8 @@ struct BuildState: Codable, Equatable {
         /// Challenges with code, reported as cached when the quiz is reused.
         var runnableChallenges: Int
         var files: [String: Stamp]
+        /// Stamps of the folder's content files when the build read them (nil: read the folder next time).
+        var sources: [String: SourceStamp]?
     }
 
     var format = BuildState.formatVersion
@@ -101,9 +103,16 @@ struct BuildState: Codable, Equatable {
 
     /// The recorded state, or nil when there is none or it cannot be trusted.
     static func load(from url: URL, key: String) -> BuildState? {
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let state = try? JSONDecoder().decode(BuildState.self, from: data),
-              state.format == formatVersion, state.key == key else { return nil }
+        guard let state = loadUnverified(from: url), state.key == key else { return nil }
+        return state
+    }
+
+    /// The recorded state in the current format, whatever its key (to skip reading unchanged files before the key,
+    /// which depends on site.yml, can be computed; `load(from:key:)` then decides whether it counts).
+    static func loadUnverified(from url: URL) -> BuildState? {
+        guard let bytes = ContentReader.readAll(url.path),
+              let state = try? JSONDecoder().decode(BuildState.self, from: Data(bytes)),
+              state.format == formatVersion else { return nil }
         return state
     }
 

@@ -14,22 +14,49 @@ struct ContentReader {
         var description: String
     }
 
+    /// What one read found besides the bundle: the stamp of every file read or skipped (only those old enough to be
+    /// trusted next time, see `SourceStamp.isSettled`), and the folders left unread because they matched `unchanged`.
+    struct Stamped {
+        var bundle: ContentBundle
+        var stamps: [String: SourceStamp] = [:]
+        var unread: Set<String> = []
+    }
+
     let fileManager = FileManager.default
     /// The content root is resolved once per read, not once per file (each `realpath` walks every component).
     private let resolvedRoots = ResolvedRoots()
+    /// Per quiz folder, the stamps of its files at a previous build: a folder whose files (and quiz.md) are exactly
+    /// those, with the same stamps, is listed but not read; its files come back without bytes (see `Stamped.unread`).
+    var unchanged: [String: [String: SourceStamp]] = [:]
 
     func read(_ paths: [String]) throws -> ContentBundle {
+        try readStamped(paths).bundle
+    }
+
+    func readStamped(_ paths: [String]) throws -> Stamped {
         var siteFile: ContentFile?
         var root = "."
         var folders: [String: (quiz: ContentFile?, challenges: [String: ContentFile])] = [:]
+        var stamps: [String: SourceStamp] = [:]
+        var unread: Set<String> = []
+        let settledBefore = SourceStamp.settledBefore()
 
         func addFolder(_ folder: String, only files: [String]? = nil) throws {
             try checkInside(folder, root: root)
-            var entry = try folders[folder] ?? (quizFile(in: folder, root: root), [:])
             let names = try files ?? challengeFileNames(in: folder)
+            if files == nil, folders[folder] == nil, let known = unchanged[folder],
+               let current = currentStamps(folder, names), current == known {
+                let quizPath = join(folder, "quiz.md")
+                folders[folder] = (known[quizPath] == nil ? nil : ContentFile(path: quizPath, bytes: []),
+                                   Dictionary(uniqueKeysWithValues: names.map { (join(folder, $0), ContentFile(path: join(folder, $0), bytes: [])) }))
+                stamps.merge(current) { $1 }
+                unread.insert(folder)
+                return
+            }
+            var entry = try folders[folder] ?? (quizFile(in: folder, root: root, stamps: &stamps, settledBefore), [:])
             for name in names {
                 let path = join(folder, name)
-                entry.challenges[path] = try file(path, root: root, inCheckedFolder: true)
+                entry.challenges[path] = try file(path, root: root, inCheckedFolder: true, stamps: &stamps, settledBefore)
             }
             folders[folder] = entry
         }
@@ -71,7 +98,24 @@ struct ContentReader {
         let quizzes = folders.map { path, entry in
             ContentBundle.QuizFolder(path: path, quizFile: entry.quiz, challengeFiles: Array(entry.challenges.values))
         }
-        return ContentBundle(siteFile: siteFile, quizzes: quizzes)
+        return Stamped(bundle: ContentBundle(siteFile: siteFile, quizzes: quizzes), stamps: stamps, unread: unread)
+    }
+
+    /// The stamps of a folder's quiz.md (when present) and `names`, or nil when one is not a plain regular file.
+    private func currentStamps(_ folder: String, _ names: [String]) -> [String: SourceStamp]? {
+        var result: [String: SourceStamp] = [:]
+        let quizPath = join(folder, "quiz.md")
+        var info = stat()
+        if lstat(quizPath, &info) == 0 {
+            guard let stamp = SourceStamp(info) else { return nil }
+            result[quizPath] = stamp
+        }
+        for name in names {
+            let path = join(folder, name)
+            guard lstat(path, &info) == 0, let stamp = SourceStamp(info) else { return nil }
+            result[path] = stamp
+        }
+        return result
     }
 
     /// Markdown files of a quiz folder other than quiz.md and README.md, by name.
@@ -81,9 +125,14 @@ struct ContentReader {
         }
     }
 
-    private func quizFile(in folder: String, root: String) throws -> ContentFile? {
+    private func quizFile(in folder: String, root: String, stamps: inout [String: SourceStamp], _ settledBefore: Int64) throws -> ContentFile? {
         let path = join(folder, "quiz.md")
-        return fileManager.fileExists(atPath: path) ? try file(path, root: root) : nil
+        return fileManager.fileExists(atPath: path) ? try file(path, root: root, stamps: &stamps, settledBefore) : nil
+    }
+
+    private func quizFile(in folder: String, root: String) throws -> ContentFile? {
+        var ignored: [String: SourceStamp] = [:]
+        return try quizFile(in: folder, root: root, stamps: &ignored, 0)
     }
 
     /// Refuses a path that is a symbolic-link loop, dangles, or resolves outside the content folder `root`.
@@ -124,18 +173,33 @@ struct ContentReader {
     /// Reads a content file, refusing one that resolves outside `root`. In a folder `checkInside` already accepted,
     /// only a symbolic link can lead elsewhere, so one `lstat` replaces resolving every component of the path.
     private func file(_ path: String, root: String, inCheckedFolder: Bool = false) throws -> ContentFile {
-        if !inCheckedFolder || isSymbolicLink(path) { try checkInside(path, root: root) }
-        guard let bytes = Self.readAll(path) else { throw ReadError(description: "\(path): cannot read file") }
+        var ignored: [String: SourceStamp] = [:]
+        return try file(path, root: root, inCheckedFolder: inCheckedFolder, stamps: &ignored, 0)
+    }
+
+    /// Reads a file and records its stamp (taken before the read, so a later change always shows) when it is settled.
+    private func file(_ path: String, root: String, inCheckedFolder: Bool = false, stamps: inout [String: SourceStamp],
+                      _ settledBefore: Int64) throws -> ContentFile {
+        let link = isSymbolicLink(path)
+        if !inCheckedFolder || link { try checkInside(path, root: root) }
+        var info = stat()
+        guard let bytes = Self.readAll(path, info: &info) else { throw ReadError(description: "\(path): cannot read file") }
+        if !link, let stamp = SourceStamp(info), stamp.isSettled(before: settledBefore) { stamps[path] = stamp }
         return ContentFile(path: path, bytes: bytes)
+    }
+
+    static func readAll(_ path: String) -> [UInt8]? {
+        var info = stat()
+        return readAll(path, info: &info)
     }
 
     /// The file's bytes with plain POSIX calls (FileManager's `Data` and the copy into an array cost more than the
     /// read for a course of a thousand small files); nil when it cannot be opened or read, or is not a regular file.
-    static func readAll(_ path: String) -> [UInt8]? {
+    /// `info` is its `fstat` from before the read.
+    static func readAll(_ path: String, info: inout stat) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var count = 0
@@ -192,3 +256,41 @@ private final class ResolvedRoots {
         return path
     }
 }
+
+/// Identity of a content file's bytes without reading them: size, inode, and modification and change times in
+/// nanoseconds. The change time moves on every write and cannot be set back by programs, so equal stamps mean equal
+/// bytes, provided the stamp was taken after the file's last change had settled: file times advance in clock ticks
+/// (a few milliseconds), so a write in the same tick as the stamp could leave it unchanged; stamps newer than a
+/// second before the read are not kept (as git treats "racily clean" files).
+struct SourceStamp: Codable, Equatable {
+    var size: Int64
+    var inode: UInt64
+    var modifiedNanoseconds: Int64
+    var changedNanoseconds: Int64
+
+    /// The stamp of a regular file's `lstat`/`fstat`, or nil for anything else.
+    init?(_ info: stat) {
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        size = Int64(info.st_size)
+        inode = UInt64(info.st_ino)
+        #if canImport(Darwin)
+        modifiedNanoseconds = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        changedNanoseconds = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+        #else
+        modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changedNanoseconds = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        #endif
+    }
+
+    /// One second before now on the wall clock file times use, in nanoseconds.
+    static func settledBefore() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec - 1) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
+    func isSettled(before limit: Int64) -> Bool {
+        changedNanoseconds < limit && modifiedNanoseconds < limit
+    }
+}
+

@@ -49,6 +49,11 @@ struct ResultCache: Sendable {
         return URL(fileURLWithPath: anchor).appendingPathComponent(".quizc-cache")
     }
 
+    /// `folder(for:)` of the bundle read from the content folder `content` (with or without its site.yml).
+    static func folder(forContent content: String) -> URL {
+        URL(fileURLWithPath: parent(of: content)).appendingPathComponent(".quizc-cache")
+    }
+
     /// The folder part of a path (`.` for a bare name); NSString's version traps on some bare names on Linux.
     private static func parent(of path: String) -> String {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path

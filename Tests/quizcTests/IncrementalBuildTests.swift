@@ -109,6 +109,44 @@ import Testing
         #expect(try BuildTests.snapshot(project.appendingPathComponent("output")) == before)
     }
 
+    /// The recorded build state of `project` (one output folder).
+    static func state(_ project: URL) throws -> BuildState {
+        let cache = project.appendingPathComponent(".quizc-cache")
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("build-") }
+        try #require(names.count == 1)
+        return try #require(BuildState.loadUnverified(from: cache.appendingPathComponent(names[0])))
+    }
+
+    /// Settled content files are not read again while their stamps match; an edit shows in the stamps even when it
+    /// keeps the size and the modification time, and a file changed less than a second before a build is read next time.
+    @Test func unchangedFoldersAreNotReadAndEditsAlwaysShow() throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        Thread.sleep(forTimeInterval: 1.1)  // the copied files settle (their change time is a second old)
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let recorded = try Self.state(project).quizzes.values.map(\.sources)
+        #expect(recorded.count == 2 && recorded.allSatisfy { $0 != nil && !$0!.isEmpty })
+
+        let unchanged = try runQuizc(["build"], cwd: project)
+        #expect(timeless(unchanged.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached, 2 quizzes unchanged), wrote 10 files to output\n")
+
+        let file = project.appendingPathComponent("content/basics/01-sum.md")
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
+        try Self.edit(file, replacing: "`range(4)` stops before 4.", with: "`range(4)` stops before 5.")
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file.path)
+        let edited = try runQuizc(["build"], cwd: project)
+        #expect(timeless(edited.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached, 1 quiz unchanged), wrote 10 files to output\n")
+        let page = project.appendingPathComponent("output/basics/index.html")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("stops before 5."))
+        // Just edited: not settled, so its folder is read again by the next build instead of trusted.
+        #expect(try Self.state(project).quizzes["content/basics"]?.sources == nil)
+        try Self.edit(file, replacing: "stops before 5.", with: "stops before 6.")
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file.path)
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("stops before 6."))
+        #expect(try BuildTests.snapshot(project.appendingPathComponent("output")) == Self.fullBuild(project))
+    }
+
     @Test func fingerprintsTellBytesApart() {
         #expect(Fingerprint.of([]) != Fingerprint.of([0]))
         #expect(Fingerprint.of(Array("abcdefgh".utf8)) != Fingerprint.of(Array("abcdefgi".utf8)))
