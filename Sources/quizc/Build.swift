@@ -93,7 +93,7 @@ struct SiteBuilder: Sendable {
     }
 
     /// Reads a content folder, leaving unread the quiz folders whose files match `unchanged` (see `ContentReader`).
-    static func readStamped(_ content: URL, unchanged: [String: [String: SourceStamp]] = [:]) -> Result<ContentReader.Stamped, Diagnostic> {
+    static func readStamped(_ content: URL, unchanged: [String: String] = [:]) -> Result<ContentReader.Stamped, Diagnostic> {
         let read: ContentReader.Stamped
         do {
             var reader = ContentReader()
@@ -291,14 +291,14 @@ struct SiteBuilder: Sendable {
                            reused: [String: BuildState.QuizEntry], summaries: [QuizSummary], warnings: [Diagnostic],
                            hashes: [String: String], fingerprints: [String: String], sources: [String: SourceStamp],
                            key: String, to url: URL, output: URL) {
-        /// Stamps of all of a folder's files, or nil when one was not settled (the folder is read next time).
-        func sourceStamps(_ folder: ContentBundle.QuizFolder) -> [String: SourceStamp]? {
+        /// The digest of all of a folder's file stamps, or nil when one was not settled (the folder is read next time).
+        func sourceStamps(_ folder: ContentBundle.QuizFolder) -> String? {
             var result: [String: SourceStamp] = [:]
             for file in [folder.quizFile].compactMap({ $0 }) + folder.challengeFiles {
                 guard let stamp = sources[file.path] else { return nil }
                 result[file.path] = stamp
             }
-            return result
+            return SourceStamp.digest(result)
         }
         func stamps(_ paths: some Sequence<String>) -> [String: BuildState.Stamp]? {
             var result: [String: BuildState.Stamp] = [:]

@@ -84,8 +84,9 @@ struct BuildState: Codable, Equatable {
         /// Challenges with code, reported as cached when the quiz is reused.
         var runnableChallenges: Int
         var files: [String: Stamp]
-        /// Stamps of the folder's content files when the build read them (nil: read the folder next time).
-        var sources: [String: SourceStamp]?
+        /// Digest of the folder's content file stamps when all had settled (`SourceStamp.digest`; nil: read the
+        /// folder next time).
+        var sources: String?
     }
 
     var format = BuildState.formatVersion

@@ -25,9 +25,10 @@ struct ContentReader {
     let fileManager = FileManager.default
     /// The content root is resolved once per read, not once per file (each `realpath` walks every component).
     private let resolvedRoots = ResolvedRoots()
-    /// Per quiz folder, the stamps of its files at a previous build: a folder whose files (and quiz.md) are exactly
-    /// those, with the same stamps, is listed but not read; its files come back without bytes (see `Stamped.unread`).
-    var unchanged: [String: [String: SourceStamp]] = [:]
+    /// Per quiz folder, the digest of its files' stamps at a previous build (`SourceStamp.digest`): a folder whose
+    /// files (and quiz.md) have exactly those stamps is listed but not read; its files come back without bytes
+    /// (see `Stamped.unread`).
+    var unchanged: [String: String] = [:]
 
     func read(_ paths: [String]) throws -> ContentBundle {
         try readStamped(paths).bundle
@@ -45,9 +46,9 @@ struct ContentReader {
             try checkInside(folder, root: root)
             let names = try files ?? challengeFileNames(in: folder)
             if files == nil, folders[folder] == nil, let known = unchanged[folder],
-               let current = currentStamps(folder, names), current == known {
+               let current = currentStamps(folder, names), SourceStamp.digest(current) == known {
                 let quizPath = join(folder, "quiz.md")
-                folders[folder] = (known[quizPath] == nil ? nil : ContentFile(path: quizPath, bytes: []),
+                folders[folder] = (current[quizPath] == nil ? nil : ContentFile(path: quizPath, bytes: []),
                                    Dictionary(uniqueKeysWithValues: names.map { (join(folder, $0), ContentFile(path: join(folder, $0), bytes: [])) }))
                 stamps.merge(current) { $1 }
                 unread.insert(folder)
@@ -262,7 +263,7 @@ private final class ResolvedRoots {
 /// bytes, provided the stamp was taken after the file's last change had settled: file times advance in clock ticks
 /// (a few milliseconds), so a write in the same tick as the stamp could leave it unchanged; stamps newer than a
 /// second before the read are not kept (as git treats "racily clean" files).
-struct SourceStamp: Codable, Equatable {
+struct SourceStamp: Equatable {
     var size: Int64
     var inode: UInt64
     var modifiedNanoseconds: Int64
@@ -291,6 +292,16 @@ struct SourceStamp: Codable, Equatable {
 
     func isSettled(before limit: Int64) -> Bool {
         changedNanoseconds < limit && modifiedNanoseconds < limit
+    }
+
+    /// One short string for a folder's stamps (what the build state keeps per quiz, instead of every stamp).
+    static func digest(_ stamps: [String: SourceStamp]) -> String {
+        var hasher = Fingerprint()
+        for path in stamps.keys.sorted() {
+            let stamp = stamps[path]!
+            hasher.combine("\(path) \(stamp.size) \(stamp.inode) \(stamp.modifiedNanoseconds) \(stamp.changedNanoseconds)\n")
+        }
+        return hasher.hex
     }
 }
 
