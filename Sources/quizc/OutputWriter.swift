@@ -68,7 +68,8 @@ struct OutputWriter {
                     throw Failure(description: "cannot sync \(stagingFolder.path): \(String(cString: strerror(errno)))")
                 }
             } else {
-                try Self.syncFolders(under: stagingFolder)
+                // The folders this write made (the staging folder is ""): no need to list the tree again.
+                for folder in created { Self.syncFolder(folder.isEmpty ? staging : staging + "/" + folder) }
             }
         } catch let failure as Failure {
             try? manager.removeItem(at: stagingFolder)
@@ -174,19 +175,10 @@ struct OutputWriter {
         #endif
     }
 
-    private static func syncFolders(under root: URL) throws {
-        let keys: [URLResourceKey] = [.isDirectoryKey]
-        var folders = [root]
-        if let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) {
-            for case let url as URL in enumerator where try url.resourceValues(forKeys: Set(keys)).isDirectory == true {
-                folders.append(url)
-            }
-        }
-        folders.forEach(syncFolder)
-    }
+    private static func syncFolder(_ url: URL) { syncFolder(url.path) }
 
-    private static func syncFolder(_ url: URL) {
-        let fd = open(url.path, O_RDONLY)
+    private static func syncFolder(_ path: String) {
+        let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }
         _ = fsync(fd)
         close(fd)
