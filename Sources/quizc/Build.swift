@@ -224,39 +224,54 @@ struct SiteBuilder: Sendable {
                 return Outcome(status: .invalid, diagnostics: diagnostics)
             }
         }
-        let rendered: (files: [String: [UInt8]], summaries: [QuizSummary])
+        let renderer: SiteRenderer
         do {
-            rendered = try await QuizSite.render(site: site.site, parts: parts, templates: templates, highlighter: highlighter,
-                                                 compilerVersion: compilerVersion)
+            renderer = try SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion)
         } catch {
             return Outcome(status: .invalid, diagnostics: diagnostics + error.diagnostics)
         }
 
-        phases.mark("render")
-        // Rendered files identical to what is already in the output are linked, not written again.
-        var files = rendered.files
+        // Pages stream into the staged output a batch of quizzes at a time (a 10,000-challenge site is about 110 MB
+        // of files); rendered files identical to what the current output holds are linked, not written again.
         var hashes: [String: String] = [:]
         var recorded = previous?.shared ?? [:]
         for entry in previous?.quizzes.values.map({ $0 }) ?? [] { recorded.merge(entry.files) { $1 } }
-        var linked = reused.values.flatMap(\.files.keys)
-        for (path, bytes) in rendered.files {
-            let hash = Fingerprint.of(bytes)
-            hashes[path] = hash
-            if let stamp = recorded[path], stamp.contentHash == hash, BuildState.isIntact(path, in: output, as: stamp) {
-                files[path] = nil
-                linked.append(path)
-            }
-        }
-        for entry in reused.values { hashes.merge(entry.files.mapValues(\.contentHash)) { $1 } }
+        let summaries: [QuizSummary]
         do {
-            try OutputWriter(destination: output).write(files, reusing: linked)
+            let staging = try OutputWriter(destination: output).begin()
+            func emit(_ path: String, _ bytes: [UInt8]) throws(OutputWriter.Failure) {
+                let hash = Fingerprint.of(bytes)
+                hashes[path] = hash
+                if let stamp = recorded[path], stamp.contentHash == hash, BuildState.isIntact(path, in: output, as: stamp) {
+                    try staging.reuse(path)
+                } else {
+                    try staging.add(path, bytes)
+                }
+            }
+            do {
+                summaries = try await renderer.renderQuizzes(site.site, parts: parts, batch: Self.renderBatch) { files in
+                    for (path, bytes) in files { try emit(path, bytes) }
+                }
+                for entry in reused.values {
+                    for path in entry.files.keys { try staging.reuse(path) }
+                    hashes.merge(entry.files.mapValues(\.contentHash)) { $1 }
+                }
+                let catalog = renderer.renderCatalog(site.site, summaries: summaries).merging(renderer.renderSharedFiles()) { $1 }
+                for (path, bytes) in catalog { try emit(path, bytes) }
+                phases.mark("render")
+            } catch {
+                staging.abandon()
+                throw error
+            }
+            try staging.commit()
             progress?.update { [count = hashes.count] in $0.filesWritten += count }
         } catch {
-            diagnostics.append(.error(error.description, at: SourceLocation(file: paths.output, line: 1), rule: "output"))
+            let message = (error as? OutputWriter.Failure)?.description ?? "\(error)"
+            diagnostics.append(.error(message, at: SourceLocation(file: paths.output, line: 1), rule: "output"))
             return Outcome(status: .ioFailure, diagnostics: diagnostics)
         }
         phases.mark("write")
-        saveState(bundle, compiled: compiledBySlug, reused: reused, summaries: rendered.summaries, warnings: diagnostics,
+        saveState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: diagnostics,
                   hashes: hashes, fingerprints: fingerprints, sources: read.stamps, key: key, to: stateURL, output: output)
         phases.mark("state")
 
@@ -268,6 +283,9 @@ struct SiteBuilder: Sendable {
         } ?? ""
         return Outcome(status: .written(hashes.count), diagnostics: diagnostics, summary: summary)
     }
+
+    /// Quizzes rendered (concurrently) before their pages are written out.
+    static let renderBatch = 16
 
     /// Everything every page depends on besides its own quiz: versions, the quizc binary, executor, site.yml and
     /// templates.

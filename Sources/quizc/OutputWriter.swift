@@ -23,6 +23,21 @@ struct OutputWriter {
     /// Replaces `destination` with exactly `files` (relative path → bytes) plus the `reused` files of the current
     /// output, which are hard-linked (or copied where links are not supported) instead of written again.
     func write(_ files: [String: [UInt8]], reusing reused: [String] = []) throws(Failure) {
+        let staging = try begin()
+        do throws(Failure) {
+            for path in Set(files.keys).union(reused).sorted() {
+                if let bytes = files[path] { try staging.add(path, bytes) } else { try staging.reuse(path) }
+            }
+        } catch {
+            staging.abandon()
+            throw error
+        }
+        try staging.commit()
+    }
+
+    /// Starts a new output in the staging folder; add files to it, then `commit` (or `abandon`). A build streams its
+    /// pages into it as they are rendered instead of holding the whole site in memory.
+    func begin() throws(Failure) -> Staging {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: destination.path, isDirectory: &isFolder), !isFolder.boolValue {
@@ -33,57 +48,104 @@ struct OutputWriter {
             recoverInterruptedSwap()
             try? manager.removeItem(at: stagingFolder)
             try manager.createDirectory(at: stagingFolder, withIntermediateDirectories: true)
-            // Plain string paths and mkdir: URL and FileManager calls cost more than the writes for a site of
-            // many small files.
-            let staging = stagingFolder.path, current = destination.path
-            // Few new files (an incremental build): fsync them and the folders; `syncfs` would also wait for every
-            // other program's unwritten data on the disk (a compiler next door made it 50-100 ms).
-            let wholeFilesystem = syncsWholeFilesystem && files.count > Self.fileSyncLimit
-            var created: Set<Substring> = [""]
-            for path in Set(files.keys).union(reused).sorted() {
-                let components = path.split(separator: "/", omittingEmptySubsequences: false)
-                guard !components.contains(".."), !components.contains(""), !path.hasPrefix("/") else {
-                    throw Failure(description: "refusing to write outside the output folder: \(path)")
-                }
-                var folderEnd = path.startIndex
-                for component in components.dropLast() {
-                    folderEnd = component.endIndex
-                    let folder = path[..<folderEnd]
-                    if created.insert(folder).inserted, mkdir(staging + "/" + folder, 0o755) != 0, errno != EEXIST {
-                        throw Failure(description: "cannot create \(staging)/\(folder): \(String(cString: strerror(errno)))")
-                    }
-                }
-                let target = staging + "/" + path
-                if let bytes = files[path] {
-                    try Self.write(bytes, to: target, sync: !wholeFilesystem)
-                } else if link(current + "/" + path, target) != 0 {
-                    guard let bytes = manager.contents(atPath: current + "/" + path) else {
-                        throw Failure(description: "cannot read \(current)/\(path) to reuse it")
-                    }
-                    try Self.write(Array(bytes), to: target, sync: !wholeFilesystem)
-                }
-            }
-            if wholeFilesystem {
-                guard Self.syncFilesystem(of: stagingFolder) else {
-                    throw Failure(description: "cannot sync \(stagingFolder.path): \(String(cString: strerror(errno)))")
-                }
-            } else {
-                // The folders this write made (the staging folder is ""): no need to list the tree again.
-                for folder in created { Self.syncFolder(folder.isEmpty ? staging : staging + "/" + folder) }
-            }
-        } catch let failure as Failure {
-            try? manager.removeItem(at: stagingFolder)
-            throw failure
         } catch {
             try? manager.removeItem(at: stagingFolder)
             throw Failure(description: "cannot write \(stagingFolder.path): \(error.localizedDescription)")
         }
-        try swapIn()
+        return Staging(writer: self)
+    }
+
+    /// An output being staged. Plain string paths and mkdir: URL and FileManager calls cost more than the writes for
+    /// a site of many small files.
+    final class Staging {
+        let writer: OutputWriter
+        private let staging: String
+        private let current: String
+        /// Folders made so far, relative to the staging folder (the staging folder itself is "").
+        private var created: Set<Substring> = [""]
+        private var paths: Set<String> = []
+        /// Files written (not linked): fsync'd one by one at commit when few.
+        private var written: [String] = []
+
+        fileprivate init(writer: OutputWriter) {
+            self.writer = writer
+            staging = writer.stagingFolder.path
+            current = writer.destination.path
+        }
+
+        /// Writes `bytes` as `path`, relative to the output folder.
+        func add(_ path: String, _ bytes: [UInt8]) throws(Failure) {
+            let target = try prepare(path)
+            try OutputWriter.write(bytes, to: target, sync: false)
+            written.append(target)
+        }
+
+        /// Hard-links `path` from the current output (copies it where links are not supported).
+        func reuse(_ path: String) throws(Failure) {
+            let target = try prepare(path)
+            if link(current + "/" + path, target) != 0 {
+                guard let bytes = ContentReader.readAll(current + "/" + path) else {
+                    throw Failure(description: "cannot read \(current)/\(path) to reuse it")
+                }
+                try OutputWriter.write(bytes, to: target, sync: false)
+                written.append(target)
+            }
+        }
+
+        /// Checks `path` stays inside the output and makes its folders.
+        private func prepare(_ path: String) throws(Failure) -> String {
+            let components = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !components.contains(".."), !components.contains(""), !path.hasPrefix("/") else {
+                throw Failure(description: "refusing to write outside the output folder: \(path)")
+            }
+            guard paths.insert(path).inserted else { throw Failure(description: "\(path) is written twice") }
+            var folderEnd = path.startIndex
+            for component in components.dropLast() {
+                folderEnd = component.endIndex
+                let folder = path[..<folderEnd]
+                if created.insert(folder).inserted, mkdir(staging + "/" + folder, 0o755) != 0, errno != EEXIST {
+                    throw Failure(description: "cannot create \(staging)/\(folder): \(String(cString: strerror(errno)))")
+                }
+            }
+            return staging + "/" + path
+        }
+
+        /// Flushes the staged files to disk and swaps them in: one `syncfs` for many written files; for few (an
+        /// incremental build) an fsync each and one per folder, since `syncfs` would also wait for every other
+        /// program's unwritten data on the disk (a compiler next door made it 50-100 ms).
+        func commit() throws(Failure) {
+            do throws(Failure) {
+                if writer.syncsWholeFilesystem && written.count > OutputWriter.fileSyncLimit {
+                    guard OutputWriter.syncFilesystem(of: writer.stagingFolder) else {
+                        throw Failure(description: "cannot sync \(staging): \(String(cString: strerror(errno)))")
+                    }
+                } else {
+                    for path in written {
+                        let fd = open(path, O_RDONLY)
+                        guard fd >= 0, fsync(fd) == 0 else {
+                            if fd >= 0 { close(fd) }
+                            throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))")
+                        }
+                        close(fd)
+                    }
+                    for folder in created { OutputWriter.syncFolder(folder.isEmpty ? staging : staging + "/" + folder) }
+                }
+            } catch {
+                abandon()
+                throw error
+            }
+            try writer.swapIn()
+        }
+
+        /// Removes the staged files; the current output stays as it is.
+        func abandon() {
+            try? FileManager.default.removeItem(at: writer.stagingFolder)
+        }
     }
 
     /// Moves the staged folder into place; the old output is kept aside until the new one is there. Where the
     /// system can exchange two paths atomically (Linux `renameat2`), there is no instant without an output folder.
-    private func swapIn() throws(Failure) {
+    fileprivate func swapIn() throws(Failure) {
         let manager = FileManager.default
         try? manager.removeItem(at: retiredFolder)
         if manager.fileExists(atPath: destination.path), Self.exchange(stagingFolder.path, destination.path) {
@@ -129,7 +191,7 @@ struct OutputWriter {
 
     /// Linux flushes every staged file and folder with one `syncfs` (one device flush) instead of an `fsync` per
     /// file and folder, which costs a flush each: most of an incremental build's time on a busy disk.
-    private var syncsWholeFilesystem: Bool { Self.syncfsFunction != nil }
+    fileprivate var syncsWholeFilesystem: Bool { Self.syncfsFunction != nil }
 
     /// Up to this many written files are fsync'd one by one (with the folders) instead of with `syncfs`.
     static let fileSyncLimit = 16
@@ -146,7 +208,7 @@ struct OutputWriter {
     }()
 
     /// Flushes the filesystem holding `folder`; false (with `errno`) when that failed.
-    private static func syncFilesystem(of folder: URL) -> Bool {
+    fileprivate static func syncFilesystem(of folder: URL) -> Bool {
         guard let syncfs = syncfsFunction else { return false }
         let fd = open(folder.path, O_RDONLY)
         guard fd >= 0 else { return false }
@@ -154,7 +216,7 @@ struct OutputWriter {
         return syncfs(fd) == 0
     }
 
-    private static func write(_ bytes: [UInt8], to path: String, sync: Bool) throws(Failure) {
+    fileprivate static func write(_ bytes: [UInt8], to path: String, sync: Bool) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -177,7 +239,7 @@ struct OutputWriter {
 
     private static func syncFolder(_ url: URL) { syncFolder(url.path) }
 
-    private static func syncFolder(_ path: String) {
+    fileprivate static func syncFolder(_ path: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }
         _ = fsync(fd)
