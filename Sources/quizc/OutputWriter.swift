@@ -196,6 +196,18 @@ struct OutputWriter {
     /// Up to this many written files are fsync'd one by one (with the folders) instead of with `syncfs`.
     static let fileSyncLimit = 16
 
+    private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+
+    /// `sync_file_range` (Linux; not in the Glibc module's headers), looked up once.
+    private static let syncFileRangeFunction: SyncFileRange? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: SyncFileRange.self)
+        #else
+        return nil
+        #endif
+    }()
+
     private typealias SyncFS = @convention(c) (Int32) -> Int32
 
     private static let syncfsFunction: SyncFS? = {
@@ -227,6 +239,11 @@ struct OutputWriter {
             offset += n
         }
         guard !sync || fsync(fd) == 0 else { throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
+        #if os(Linux)
+        // Start writing the pages back now, while the rest of the site renders, so the flush at commit mostly waits
+        // for writes already under way (a hint: errors show at the commit's sync).
+        if !sync, let startWriteback = syncFileRangeFunction { _ = startWriteback(fd, 0, 0, 2) }  // SYNC_FILE_RANGE_WRITE
+        #endif
     }
 
     private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
