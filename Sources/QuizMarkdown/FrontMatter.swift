@@ -26,15 +26,29 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Splits `---` front matter off `source` line by line, keeping file line numbers exact.
     public static func split(_ source: SourceText) -> Split {
-        guard source.lines.first?.trimmingTrailingSpaces == "---" else { return .none }
+        guard let first = source.lines.first, isMarker(first, "---") else { return .none }
         for index in source.lines.indices.dropFirst() {
-            let line = source.lines[index].trimmingTrailingSpaces
-            if line == "---" || line == "..." {
+            let line = source.lines[index]
+            if isMarker(line, "---") || isMarker(line, "...") {
                 let yaml = index > 1 ? source.slice(2...index) : ""
                 return .found(yaml: yaml, firstLine: 2, bodyFirstLine: index + 2)
             }
         }
         return .unclosed
+    }
+
+    /// True when `line` is `marker` followed by nothing but spaces and tabs.
+    private static func isMarker(_ line: String, _ marker: StaticString) -> Bool {
+        let bytes = line.utf8
+        guard bytes.count >= marker.utf8CodeUnitCount else { return false }
+        return marker.withUTF8Buffer { marker in
+            var index = bytes.startIndex
+            for byte in marker {
+                guard bytes[index] == byte else { return false }
+                index = bytes.index(after: index)
+            }
+            return bytes[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        }
     }
 
     /// Decodes YAML text whose first line is file line `firstLine`; errors carry Yams' line and column.
@@ -48,7 +62,7 @@ public struct FrontMatter: Sendable, Hashable {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)  // `.default` reads the environment on every call
+            node = try compose(yaml)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, firstLine: firstLine))
         } catch {
@@ -69,6 +83,32 @@ public struct FrontMatter: Sendable, Hashable {
         default:
             return .failure(.error("front matter must be a mapping of `key: value` lines, found \(value.kindDescription)",
                                    at: value.location, rule: "invalid-yaml"))
+        }
+    }
+
+    /// Yams' tree of `yaml`. Yams resolves the tag of every mapping key with seven regular expressions to check for
+    /// duplicate keys, which is most of its time; without explicit tags (no `!`) the basic resolver (every plain
+    /// scalar a string) finds a duplicate wherever the default one does, so a text that composes with it and has only
+    /// scalar keys has the same tree. Anything else, an error included, composes again with the default resolver.
+    static func compose(_ yaml: String) throws -> Node? {
+        // An empty constructor: composing never constructs values, and `Constructor.default` builds three tables.
+        if !yaml.utf8.contains(UInt8(ascii: "!")),
+           let node = try? Yams.compose(yaml: yaml, .basic, Constructor([:], [:], [:]), .utf8), !hasComplexKey(node) {
+            return node
+        }
+        return try Yams.compose(yaml: yaml, .default, Constructor([:], [:], [:]), .utf8)  // `.default` encoding reads the environment
+    }
+
+    /// True when some mapping in `node` has a key that is a list or a mapping.
+    private static func hasComplexKey(_ node: Node) -> Bool {
+        switch node {
+        case .scalar, .alias: return false
+        case .sequence(let sequence): return sequence.contains(where: hasComplexKey)
+        case .mapping(let mapping):
+            return mapping.contains { pair in
+                if case .scalar = pair.key { return hasComplexKey(pair.value) }
+                return true
+            }
         }
     }
 
@@ -135,13 +175,5 @@ public struct FrontMatter: Sendable, Hashable {
         default:
             return .error("invalid YAML: \(error)", at: start, rule: "invalid-yaml")
         }
-    }
-}
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var copy = self
-        while let last = copy.last, last == " " || last == "\t" { copy.removeLast() }
-        return copy
     }
 }

@@ -24,17 +24,38 @@ public struct SourceText: Sendable, Hashable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        // "\r\n" is one Character in Swift, so split on both terminators.
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
+        var text = text
+        lines = text.withUTF8(Self.lines)
+    }
+
+    /// The lines of UTF-8 text split at `\n`, a `\r` right before it dropped: the same as splitting the Characters at
+    /// `"\n"` and `"\r\n"` (a line feed is always a Character of its own, except in `\r\n`), in one pass over bytes.
+    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var lines: [String] = []
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == 0x0A {
+            let end = index > start && bytes[index - 1] == 0x0D ? index - 1 : index
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            start = index + 1
+        }
+        if start < bytes.count {
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+        }
+        return lines
     }
 
     /// File lines `range` (1-based, inclusive) joined with `\n`, each with a trailing newline.
     public func slice(_ range: ClosedRange<Int>) -> String {
         let lower = max(range.lowerBound, 1), upper = min(range.upperBound, lines.count)
         guard lower <= upper else { return "" }
-        return lines[(lower - 1)...(upper - 1)].map { $0 + "\n" }.joined()
+        let selected = lines[(lower - 1)...(upper - 1)]
+        var out = ""
+        out.reserveCapacity(selected.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in selected {
+            out += line
+            out += "\n"
+        }
+        return out
     }
 
     public func line(_ number: Int) -> String {
