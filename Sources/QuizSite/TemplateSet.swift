@@ -47,7 +47,13 @@ public struct TemplateSet: Sendable {
     /// Parses every `.mustache` file into a library; partials are registered by file name without folder
     /// and extension (`partials/choices.mustache` → `{{> choices}}`).
     func library() throws(QuizSiteError) -> MustacheLibrary {
+        try parsed().library
+    }
+
+    /// `library()` and the templates it registered by name (what `parsedTemplates()` returns), each parsed once.
+    func parsed() throws(QuizSiteError) -> (library: MustacheLibrary, templates: [String: MustacheTemplate]) {
         var library = MustacheLibrary()
+        var templates: [String: MustacheTemplate] = [:]
         var diagnostics: [Diagnostic] = []
         for key in files.keys.sorted() where key.hasSuffix(".mustache") {
             let file = files[key]!
@@ -58,7 +64,9 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
+                templates[name] = template
             } catch let error as MustacheTemplate.ParserError {
                 let location = SourceLocation(file: file.path, line: error.context.lineNumber,
                                               column: max(1, error.context.columnNumber))
@@ -77,7 +85,7 @@ public struct TemplateSet: Sendable {
         }
         if diagnostics.isEmpty { diagnostics += missingPartials(in: library) }
         if !diagnostics.isEmpty { throw QuizSiteError(diagnostics: diagnostics) }
-        return library
+        return (library, templates)
     }
 
     /// The templates `library()` registers, by the same names; only meaningful once `library()` succeeded.
@@ -98,7 +106,7 @@ public struct TemplateSet: Sendable {
         for key in files.keys.sorted() where key.hasSuffix(".mustache") {
             let file = files[key]!
             for (index, line) in String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-                where line.utf8.contains(0x3E) && line.contains("{{>") {
+                where Self.hasPartialTag(line.utf8) && line.contains("{{>") {
                 for match in line.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/) where library.getTemplate(named: String(match.1)) == nil {
                     let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
                     diagnostics.append(.error("template error: partial '\(match.1)' does not exist",
@@ -108,6 +116,16 @@ public struct TemplateSet: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Whether the bytes hold `{{>`: a cheap test before the character-level search.
+    private static func hasPartialTag(_ bytes: Substring.UTF8View) -> Bool {
+        var braces = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ">"), braces >= 2 { return true }
+            braces = byte == UInt8(ascii: "{") ? braces + 1 : 0
+        }
+        return false
     }
 
     private static func describe(_ error: any Error) -> String {

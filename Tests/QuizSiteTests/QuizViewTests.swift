@@ -21,7 +21,7 @@ import Testing
             compiled.challenge.choices[0].isMarked = true
         }
         #expect(view.key == AnswerKey.hash(salt: "s", challengeID: "05-causal-mask", value: "choice:0,1"))
-        #expect(QuizSite.challengeContext(view)["inputType"] as? String == "checkbox")
+        #expect((QuizSite.challengeContext(view).anyValue as? [String: Any])?["inputType"] as? String == "checkbox")
     }
 
     @Test func aChallengeWithoutChoicesOrAnswerIsRevealedNotChecked() {
