@@ -50,7 +50,7 @@ extension QuizSite {
         summary["contentHash"] = .string(quiz.contentHash)
         context["quiz"] = .object(summary)
         context["challenges"] = .objects(quiz.challenges.map { challengeContext($0) })
-        context["dataJSON"] = .html(quizData(quiz).serializedBytes())
+        context["dataJSON"] = .html(quizDataBytes(quiz))
         return .object(context)
     }
 
@@ -99,6 +99,37 @@ extension QuizSite {
                 ])
             }),
         ])
+    }
+
+    /// `quizData(quiz).serializedBytes()`, written directly (keys in byte order).
+    static func quizDataBytes(_ quiz: QuizView) -> [UInt8] {
+        let q = quiz.compiled.quiz
+        var writer = JSONWriter(capacity: 1 << 14)
+        writer.object { w in
+            w.field("badge", q.badge)
+            w.field("contentHash", quiz.contentHash)
+            w.field("pass", QuizView.passJSON(q.pass))
+            w.array("questions") { w in
+                for view in quiz.challenges {
+                    w.item()
+                    w.object { w in
+                        w.field("attempts", view.challenge.attempts)
+                        w.field("id", view.challenge.id)
+                        w.field("key", view.key)
+                        w.field("mode", view.mode.rawValue)
+                        w.field("multiple", view.challenge.multiple)
+                        w.field("output", view.computedOutput.map {
+                            RevealCipher.seal($0, salt: quiz.salt, challengeID: view.challenge.id)
+                        })
+                        w.field("time", view.challenge.timeSeconds)
+                    }
+                }
+            }
+            w.field("salt", quiz.salt)
+            w.field("slug", q.slug)
+            w.field("storageKey", "quizc:\(q.slug):\(quiz.contentHash.prefix(16))")
+        }
+        return writer.finish()
     }
 
     /// cmark wraps a list item's text in `<p>`; a choice label reads better inline.

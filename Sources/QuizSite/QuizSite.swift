@@ -89,7 +89,7 @@ public struct SiteRenderer: Sendable {
         let context = QuizSite.quizContext(site: site, quiz: view, compilerVersion: compilerVersion)
         return [
             "\(view.slug)/index.html": page(body: "quiz", context: context),
-            "api/\(view.slug).json": view.bundle(compilerVersion: compilerVersion).serializedBytes(),
+            "api/\(view.slug).json": view.bundleBytes(compilerVersion: compilerVersion),
         ]
     }
 
