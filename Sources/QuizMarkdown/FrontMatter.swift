@@ -60,21 +60,41 @@ public struct FrontMatter: Sendable, Hashable {
                                    at: SourceLocation(file: path, line: firstLine + alias.line - 1, column: alias.column),
                                    rule: "invalid-yaml"))
         }
-        let node: Node?
-        do {
-            node = try compose(yaml)
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, firstLine: firstLine))
-        } catch {
-            return .failure(.error("invalid YAML: \(error)", at: start, rule: "invalid-yaml"))
+        // Yams resolves the tag of every mapping key with seven regular expressions to check for duplicate keys, most of
+        // its time. Without explicit tags (no `!`) the basic resolver (every plain scalar a string) finds a duplicate
+        // wherever the default one does, so a text that composes with it, with only scalar keys, has the same values;
+        // anything else (an error, a list or mapping as a key) is composed again with the default resolver.
+        var basic = !yaml.utf8.contains(UInt8(ascii: "!"))
+        while true {
+            let node: Node?
+            do {
+                // An empty constructor: composing constructs no values, and `Constructor.default` builds three tables.
+                node = try Yams.compose(yaml: yaml, basic ? .basic : .default, Constructor([:], [:], [:]), .utf8)
+            } catch {
+                if basic {
+                    basic = false
+                    continue
+                }
+                if let error = error as? YamlError { return .failure(diagnostic(for: error, path: path, firstLine: firstLine)) }
+                return .failure(.error("invalid YAML: \(error)", at: start, rule: "invalid-yaml"))
+            }
+            guard let node else { return .success(FrontMatter(entries: [], location: start)) }
+            var converter = Converter(path: path, firstLine: firstLine)
+            let value = converter.convert(node, depth: 0)
+            if basic && converter.sawComplexKey {
+                basic = false
+                continue
+            }
+            guard let value else {
+                return .failure(.error("front matter is too large or too deeply nested: at most \(Converter.maxNodes) values "
+                                       + "and \(Converter.maxDepth) levels of lists and mappings",
+                                       at: start, rule: "invalid-yaml"))
+            }
+            return result(value, start: start)
         }
-        guard let node else { return .success(FrontMatter(entries: [], location: start)) }
-        var converter = Converter(path: path, firstLine: firstLine)
-        guard let value = converter.convert(node, depth: 0) else {
-            return .failure(.error("front matter is too large or too deeply nested: at most \(Converter.maxNodes) values "
-                                   + "and \(Converter.maxDepth) levels of lists and mappings",
-                                   at: start, rule: "invalid-yaml"))
-        }
+    }
+
+    private static func result(_ value: YAMLValue, start: SourceLocation) -> Result<FrontMatter, Diagnostic> {
         switch value {
         case .mapping(let entries, let location):
             return .success(FrontMatter(entries: entries, location: location))
@@ -83,32 +103,6 @@ public struct FrontMatter: Sendable, Hashable {
         default:
             return .failure(.error("front matter must be a mapping of `key: value` lines, found \(value.kindDescription)",
                                    at: value.location, rule: "invalid-yaml"))
-        }
-    }
-
-    /// Yams' tree of `yaml`. Yams resolves the tag of every mapping key with seven regular expressions to check for
-    /// duplicate keys, which is most of its time; without explicit tags (no `!`) the basic resolver (every plain
-    /// scalar a string) finds a duplicate wherever the default one does, so a text that composes with it and has only
-    /// scalar keys has the same tree. Anything else, an error included, composes again with the default resolver.
-    static func compose(_ yaml: String) throws -> Node? {
-        // An empty constructor: composing never constructs values, and `Constructor.default` builds three tables.
-        if !yaml.utf8.contains(UInt8(ascii: "!")),
-           let node = try? Yams.compose(yaml: yaml, .basic, Constructor([:], [:], [:]), .utf8), !hasComplexKey(node) {
-            return node
-        }
-        return try Yams.compose(yaml: yaml, .default, Constructor([:], [:], [:]), .utf8)  // `.default` encoding reads the environment
-    }
-
-    /// True when some mapping in `node` has a key that is a list or a mapping.
-    private static func hasComplexKey(_ node: Node) -> Bool {
-        switch node {
-        case .scalar, .alias: return false
-        case .sequence(let sequence): return sequence.contains(where: hasComplexKey)
-        case .mapping(let mapping):
-            return mapping.contains { pair in
-                if case .scalar = pair.key { return hasComplexKey(pair.value) }
-                return true
-            }
         }
     }
 
@@ -125,6 +119,8 @@ public struct FrontMatter: Sendable, Hashable {
         let path: String
         let firstLine: Int
         var nodes = 0
+        /// Whether a mapping key was a list or a mapping (its text then depends on the resolver).
+        var sawComplexKey = false
 
         init(path: String, firstLine: Int) {
             self.path = path
@@ -148,6 +144,7 @@ public struct FrontMatter: Sendable, Hashable {
             case .mapping(let mapping):
                 var entries: [YAMLEntry] = []
                 for pair in mapping {
+                    if case .scalar = pair.key {} else { sawComplexKey = true }
                     guard let value = convert(pair.value, depth: depth + 1) else { return nil }
                     entries.append(YAMLEntry(key: pair.key.string ?? "\(pair.key)",
                                              keyLocation: FrontMatter.location(pair.key.mark, path: path, firstLine: firstLine),
