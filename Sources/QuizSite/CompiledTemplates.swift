@@ -39,7 +39,7 @@ struct CompiledTemplates: Sendable {
         for token in Mirror(reflecting: tokens).children.map(\.value) {
             let mirror = Mirror(reflecting: token)
             guard mirror.displayStyle == .enum, let payload = mirror.children.first, let kind = payload.label else { return nil }
-            let fields = Mirror(reflecting: payload.value).children
+            let fields = Array(Mirror(reflecting: payload.value).children)
             func field(_ label: String) -> Any? { fields.first { $0.label == label }?.value }
             /// An optional payload field: nil when absent or not optional, else whether it holds a value and which.
             func optionalField(_ label: String) -> Any?? {
