@@ -104,7 +104,7 @@ private struct Walker {
             let fenceByte = fenceChar == "`" ? UInt8(ascii: "`") : UInt8(ascii: "~")
             innerOpeningLine = ((start + 1)...end).first { number in
                 // Most code lines do not start with the fence character: a byte test rules them out.
-                guard source.line(number).utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) == fenceByte else { return false }
+                guard source.lineText(number).utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) == fenceByte else { return false }
                 let line = source.line(number).trimmingCharacters(in: " \t")
                 guard line.hasPrefix(fence) else { return false }
                 return line.drop { $0 == fenceChar }.first.map { $0.isLetter } ?? false

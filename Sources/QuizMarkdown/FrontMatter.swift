@@ -26,9 +26,9 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Splits `---` front matter off `source` line by line, keeping file line numbers exact.
     public static func split(_ source: SourceText) -> Split {
-        guard let first = source.lines.first, isMarker(first, "---") else { return .none }
-        for index in source.lines.indices.dropFirst() {
-            let line = source.lines[index]
+        guard source.lineCount > 0, isMarker(source.lineText(1), "---") else { return .none }
+        for index in 1..<source.lineCount {
+            let line = source.lineText(index + 1)
             if isMarker(line, "---") || isMarker(line, "...") {
                 let yaml = index > 1 ? source.slice(2...index) : ""
                 return .found(yaml: yaml, firstLine: 2, bodyFirstLine: index + 2)
@@ -38,7 +38,7 @@ public struct FrontMatter: Sendable, Hashable {
     }
 
     /// True when `line` is `marker` followed by nothing but spaces and tabs.
-    private static func isMarker(_ line: String, _ marker: StaticString) -> Bool {
+    private static func isMarker(_ line: Substring, _ marker: StaticString) -> Bool {
         let bytes = line.utf8
         guard bytes.count >= marker.utf8CodeUnitCount else { return false }
         return marker.withUTF8Buffer { marker in

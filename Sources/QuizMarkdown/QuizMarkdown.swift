@@ -43,7 +43,7 @@ public enum QuizMarkdown {
             }
             bodyFirstLine = bodyLine
         }
-        let body = source.slice(bodyFirstLine...max(source.lines.count, bodyFirstLine))
+        let body = source.slice(bodyFirstLine...max(source.lineCount, bodyFirstLine))
         let blocks = CmarkTree(markdown: body).blocks(source: source, lineOffset: bodyFirstLine - 1, unsafeHTML: unsafeHTML)
         return .success(MarkdownDocument(source: source, frontMatter: frontMatter, bodyFirstLine: bodyFirstLine, blocks: blocks))
     }
