@@ -1,5 +1,6 @@
-// Times QuizSite rendering alone over a content folder: compiles it once (or loads the compiled site saved by an
-// earlier run), then renders it serially and concurrently, checks both give the same bytes, and prints timings.
+// Times loading, validating and QuizSite rendering alone over a content folder: compiles it once (or loads the
+// compiled site saved by an earlier run), then loads the Markdown, validates the saved results and renders serially
+// and concurrently, checks both renders give the same bytes, and prints timings.
 //
 //   swift build -c release --product RenderBench
 //   .build/release/RenderBench CONTENT [--runs N] [--cache FILE]
@@ -133,6 +134,33 @@ let challenges = site.quizzes.reduce(0) { $0 + $1.challenges.count }
 print("\(challenges) challenges in \(site.quizzes.count) quizzes; compiled templates: "
     + "\(try SiteRenderer(templates: .builtIn).usesCompiledTemplates)")
 
+// Loading and validating alone, serially: the Markdown and front matter of every file, then every challenge's rules and
+// placeholder filling over the results saved above (no snippet runs).
+let bundle = readContent(content)
+var loading: [(wall: Duration, cpu: Duration)] = []
+var validating: [(wall: Duration, cpu: Duration)] = []
+for _ in 0..<runs {
+    var loadedChallenges = 0
+    loading.append(await measure {
+        let (loaded, _) = ContentLoader.load(bundle)
+        loadedChallenges = loaded.quizzes.reduce(0) { $0 + $1.challenges.count }
+    })
+    if loadedChallenges != challenges { fail("loaded \(loadedChallenges) challenges, compiled \(challenges)") }
+    var diagnostics = 0
+    validating.append(await measure {
+        for quiz in site.quizzes {
+            for compiled in quiz.challenges {
+                let challenge = compiled.challenge
+                diagnostics += QuizCompiler.validate(challenge, compiled.result).count
+                _ = challenge.hint.map { Placeholders.fill($0, with: compiled.result, unsafeHTML: site.site.unsafeHTML) }
+                _ = challenge.explanation.map { Placeholders.fill($0, with: compiled.result, unsafeHTML: site.site.unsafeHTML) }
+                _ = Placeholders.variablesNeeded(by: challenge)
+            }
+        }
+    })
+    if diagnostics != 0 { fail("validating found \(diagnostics) diagnostics") }
+}
+
 var serial: [(wall: Duration, cpu: Duration)] = []
 var concurrent: [(wall: Duration, cpu: Duration)] = []
 var reference: [String: [UInt8]] = [:]
@@ -148,5 +176,7 @@ for _ in 0..<runs {
     if files != reference { fail("the concurrent render differs from the serial one") }
 }
 print("\(reference.count) files, \(reference.values.reduce(0) { $0 + $1.count }) bytes")
+report("load (serial)", loading)
+report("validate (serial)", validating)
 report("serial", serial)
 report("concurrent (\(ProcessInfo.processInfo.activeProcessorCount) cores)", concurrent)

@@ -34,7 +34,7 @@ struct ChallengeBuilder {
         if !reader.has("difficulty"), defaults.difficulty == nil {
             reader.missing("difficulty", expected: "one of " + Difficulty.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let fileName = Self.fileName(path)
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         var id = reader.string("id") ?? stem
         if let given = reader.string("id"), !ContentBundle.isSlug(given) {
@@ -61,13 +61,15 @@ struct ChallengeBuilder {
         let titleSection = allSections[titleIndex]
         let sections = splitSections(titleSection, following: allSections[(titleIndex + 1)...], diagnostics: &diagnostics)
         let promptBlocks = sections.prompt
-        let codeBlocks = promptBlocks.compactMap { block -> CodeBlock? in
-            guard case .code(let fence) = block.kind else { return nil }
-            return codeBlock(fence)
-        }
-        let shownPrompt = promptBlocks.filter { block in
-            if case .code(let fence) = block.kind { return codeBlock(fence).role != .setup }
-            return true
+        var codeBlocks: [CodeBlock] = []
+        var shownPrompt: [MarkdownBlock] = []
+        for block in promptBlocks {
+            if case .code(let fence) = block.kind {
+                let code = codeBlock(fence)
+                codeBlocks.append(code)
+                if code.role == .setup { continue }
+            }
+            shownPrompt.append(block)
         }
         let promptMarkdown = shownPrompt.map { document.source.slice($0.startLine...$0.endLine) }.joined(separator: "\n")
         let prompt = RichText(markdown: promptMarkdown, html: QuizMarkdown.html(promptMarkdown, unsafeHTML: unsafeHTML),
@@ -98,6 +100,16 @@ struct ChallengeBuilder {
             location: titleSection.heading.location)
         return Output(challenge: challenge, diagnostics: diagnostics,
                       idLocation: document.frontMatter?["id"]?.value.location)
+    }
+
+    /// The last path component, by bytes when the path is ASCII (else by characters, as `split` sees them).
+    static func fileName(_ path: String) -> String {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").last.map(String.init) ?? path }
+        let utf8 = path.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+        let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        return start < end ? String(path[start..<end]) : path
     }
 
     /// The prompt (the title's blocks plus unknown `##` sections before the first known one) and each known

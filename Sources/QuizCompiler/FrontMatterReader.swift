@@ -37,6 +37,11 @@ struct FrontMatterReader {
     }
 
     mutating func oneOf<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) -> T? where T.RawValue == String {
+        // A present string value needs no message: the names are listed only when something is wrong.
+        if let value = frontMatter?[key]?.value, case .scalar(let text, _, _) = value, !value.isNull,
+           let known = T(rawValue: text) {
+            return known
+        }
         let names = T.allCases.map(\.rawValue)
         let expected = "one of " + names.joined(separator: ", ")
         guard let text = scalar(key, expected: expected) else { return nil }

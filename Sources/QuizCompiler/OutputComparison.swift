@@ -2,6 +2,7 @@
 public enum OutputComparison {
     /// Lines without trailing spaces, and without trailing empty lines.
     public static func normalized(_ text: String) -> [String] {
+        if let lines = normalizedASCII(text) { return lines.map { String(decoding: $0, as: UTF8.self) } }
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
             var line = Substring(line)
             while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }
@@ -11,10 +12,34 @@ public enum OutputComparison {
         return lines
     }
 
+    /// `normalized` for ASCII text, as byte slices of one buffer: split at `\n`, trailing spaces, tabs and `\r`
+    /// dropped (which drops the `\r` of `\r\n` too); nil for other text, where Swift's characters decide.
+    static func normalizedASCII(_ text: String) -> [ArraySlice<UInt8>]? {
+        var text = text
+        return text.withUTF8 { bytes -> [ArraySlice<UInt8>]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let buffer = Array(bytes)
+            var lines: [ArraySlice<UInt8>] = []
+            var start = 0
+            for index in 0...buffer.count where index == buffer.count || buffer[index] == 0x0A {
+                var end = index
+                while end > start, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09 || buffer[end - 1] == 0x0D { end -= 1 }
+                lines.append(buffer[start..<end])
+                start = index + 1
+            }
+            while lines.last?.isEmpty == true { lines.removeLast() }
+            return lines
+        }
+    }
+
     /// True when `stated` and `computed` agree: every line equal once trailing spaces are dropped, or, with a
     /// tolerance, every printed number within it of its counterpart and all other text equal (runs of spaces
     /// count as one, since PyTorch pads columns to the widest number).
     public static func matches(_ stated: String, _ computed: String, tolerance: Double? = nil) -> Bool {
+        if let a = normalizedASCII(stated), let b = normalizedASCII(computed) {
+            if a == b { return true }
+            if tolerance == nil { return false }
+        }
         let a = normalized(stated), b = normalized(computed)
         if a == b { return true }
         guard let tolerance else { return false }

@@ -14,36 +14,69 @@ public enum Placeholders {
     public static func occurrences(in text: RichText) -> [Occurrence] {
         let markdown = text.markdown
         let utf8 = markdown.utf8
-        // A byte scan: `{` and `}` are ASCII, so every index found is a character boundary of the string.
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        var result: [Occurrence] = []
-        var i = utf8.startIndex
-        while let start = utf8[i...].firstIndex(of: open) {
-            let next = utf8.index(after: start)
-            guard next < utf8.endIndex else { break }
-            guard utf8[next] == open else {
-                i = next
-                continue
-            }
-            let inner = utf8.index(after: next)
-            var j = inner
-            var end: String.Index?
-            while let candidate = utf8[j...].firstIndex(of: close) {
-                let after = utf8.index(after: candidate)
-                if after < utf8.endIndex, utf8[after] == close {
-                    end = candidate
+        return spans(in: markdown).map { span in
+            // `{` and `}` are ASCII, so every offset found is a character boundary of the string.
+            let start = utf8.index(utf8.startIndex, offsetBy: span.whole.lowerBound)
+            let upper = utf8.index(utf8.startIndex, offsetBy: span.whole.upperBound)
+            return Occurrence(name: name(of: span, in: markdown), range: start..<upper,
+                              location: text.location.map { locate(start, in: markdown, from: $0) })
+        }
+    }
+
+    /// The placeholder's name: the text between the braces without surrounding spaces and tabs.
+    static func name(of span: Span, in markdown: String) -> String {
+        if let name = span.asciiName { return name }
+        let utf8 = markdown.utf8
+        let inner = utf8.index(utf8.startIndex, offsetBy: span.whole.lowerBound + 2)
+        return markdown[inner..<utf8.index(inner, offsetBy: span.whole.count - 4)].trimmingCharacters(in: " \t")
+    }
+
+    /// A `{{ … }}` as UTF-8 offsets, with its name when the text between the braces is ASCII (else nil: trimming
+    /// spaces next to other characters follows Swift's character rules, left to `trimmingCharacters`).
+    struct Span {
+        var whole: Range<Int>
+        var asciiName: String?
+    }
+
+    /// The `{{ … }}` spans of `markdown` in one pass over its bytes: each `{{` up to the first `}}` after it.
+    static func spans(in markdown: String) -> [Span] {
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            let count = bytes.count
+            var result: [Span] = []
+            var index = 0
+            while index < count {
+                guard bytes[index] == open else {
+                    index += 1
+                    continue
+                }
+                guard index + 1 < count else { break }
+                guard bytes[index + 1] == open else {
+                    index += 1
+                    continue
+                }
+                let inner = index + 2
+                var end = inner
+                while end + 1 < count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+                guard end + 1 < count else { break }
+                var nameStart = inner, nameEnd = end
+                var ascii = true
+                for offset in inner..<end where bytes[offset] >= 0x80 {
+                    ascii = false
                     break
                 }
-                j = after
+                var name: String?
+                if ascii {
+                    while nameStart < nameEnd, bytes[nameStart] == 0x20 || bytes[nameStart] == 0x09 { nameStart += 1 }
+                    while nameEnd > nameStart, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+                    name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)
+                }
+                result.append(Span(whole: index..<(end + 2), asciiName: name))
+                index = end + 2
             }
-            guard let end else { break }
-            let upper = utf8.index(end, offsetBy: 2)
-            let name = markdown[inner..<end].trimmingCharacters(in: " \t")
-            result.append(Occurrence(name: name, range: start..<upper,
-                                     location: text.location.map { locate(start, in: markdown, from: $0) }))
-            i = upper
+            return result
         }
-        return result
     }
 
     /// The globals whose printed values `challenge`'s hint and explanation can use: the ones named by placeholders,
@@ -52,11 +85,15 @@ public enum Placeholders {
     public static func variablesNeeded(by challenge: Challenge) -> Set<String>? {
         var names: Set<String> = []
         for text in [challenge.hint, challenge.explanation].compactMap({ $0 }) {
-            let found = occurrences(in: text)
-            var rest = Substring(text.markdown)
-            for occurrence in found.reversed() { rest.replaceSubrange(occurrence.range, with: "") }
-            if rest.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return nil }
-            for occurrence in found { names.insert(occurrence.name) }
+            let found = spans(in: text.markdown)
+            var rest = 0
+            let hasDigit = text.markdown.utf8.enumerated().contains { offset, byte in
+                if rest < found.count, offset >= found[rest].whole.upperBound { rest += 1 }
+                if rest < found.count, found[rest].whole.contains(offset) { return false }
+                return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            }
+            if hasDigit { return nil }
+            for span in found { names.insert(name(of: span, in: text.markdown)) }
         }
         return names
     }
@@ -85,12 +122,64 @@ public enum Placeholders {
         }
         var html = QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML)
         for (token, replacement) in tokens {
-            html = html.replacing(token, with: replacement)
+            html = replacingASCII(token, with: replacement, in: html) ?? html.replacing(token, with: replacement)
         }
         return html
     }
 
+    /// `text.replacing(token, with: replacement)` for an ASCII token, over bytes; nil when a match has a non-ASCII
+    /// byte beside it (where Swift's character rules might not see a match) and the caller must use `replacing`.
+    static func replacingASCII(_ token: String, with replacement: String, in text: String) -> String? {
+        var text = text, token = token, replacement = replacement
+        return text.withUTF8 { bytes in
+            token.withUTF8 { token in
+                replacement.withUTF8 { replacement -> String? in
+                    guard let first = token.first else { return nil }
+                    var out: [UInt8] = []
+                    var copied = 0
+                    var index = 0
+                    while index + token.count <= bytes.count {
+                        guard bytes[index] == first, (1..<token.count).allSatisfy({ bytes[index + $0] == token[$0] }) else {
+                            index += 1
+                            continue
+                        }
+                        let end = index + token.count
+                        if index > 0 && bytes[index - 1] >= 0x80 || end < bytes.count && bytes[end] >= 0x80 { return nil }
+                        if out.isEmpty { out.reserveCapacity(bytes.count + replacement.count) }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                        out.append(contentsOf: replacement)
+                        index = end
+                        copied = end
+                    }
+                    guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+                    return String(decoding: out, as: UTF8.self)
+                }
+            }
+        }
+    }
+
+    /// Escapes `&`, `<`, `>` and `"`; ASCII text byte by byte, other text by characters (a combining mark after `&`
+    /// makes a character that is not `&`).
     static func escapeHTML(_ text: String) -> String {
+        var text = text
+        if let escaped = text.withUTF8({ bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x80...: return nil
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }) {
+            return escaped
+        }
         var out = ""
         for character in text {
             switch character {
@@ -107,6 +196,19 @@ public enum Placeholders {
     /// File position of `index` in `text`, whose first character sits at `start`.
     static func locate(_ index: String.Index, in text: String, from start: SourceLocation) -> SourceLocation {
         let before = text[..<index]
+        // Lines are counted in characters, where `\r\n` is one character and no line feed: bytes agree without `\r`.
+        if !before.utf8.contains(0x0D) {
+            var newlines = 0, lineStart = 0, offset = 0
+            for byte in before.utf8 {
+                offset += 1
+                if byte == 0x0A {
+                    newlines += 1
+                    lineStart = offset
+                }
+            }
+            if newlines == 0 { return SourceLocation(file: start.file, line: start.line, column: start.column + offset) }
+            return SourceLocation(file: start.file, line: start.line + newlines, column: offset - lineStart + 1)
+        }
         let newlines = before.count { $0 == "\n" }
         if newlines == 0 {
             return SourceLocation(file: start.file, line: start.line, column: start.column + before.utf8.count)

@@ -6,8 +6,8 @@ final class CmarkTree {
     private let root: OpaquePointer?
 
     init(markdown: String) {
-        let bytes = Array(markdown.utf8)
-        root = bytes.withUnsafeBufferPointer { buffer in
+        var markdown = markdown
+        root = markdown.withUTF8 { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
                     cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
@@ -101,7 +101,10 @@ private struct Walker {
         var innerOpeningLine: Int?
         if isFenced, let fenceChar, start + 1 <= end {
             let fence = String(repeating: fenceChar, count: 3)
+            let fenceByte = fenceChar == "`" ? UInt8(ascii: "`") : UInt8(ascii: "~")
             innerOpeningLine = ((start + 1)...end).first { number in
+                // Most code lines do not start with the fence character: a byte test rules them out.
+                guard source.lineText(number).utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) == fenceByte else { return false }
                 let line = source.line(number).trimmingCharacters(in: " \t")
                 guard line.hasPrefix(fence) else { return false }
                 return line.drop { $0 == fenceChar }.first.map { $0.isLetter } ?? false
@@ -177,11 +180,32 @@ private struct Walker {
 }
 
 extension StringProtocol {
+    /// `self` without leading and trailing characters of `set`; ASCII text with an ASCII set byte by byte.
     func trimmingCharacters(in set: String) -> String {
+        if let trimmed = asciiTrimmed(set) { return trimmed }
         let characters = Set(set)
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
         return String(slice)
+    }
+
+    /// Nil unless both `self` and `set` are ASCII and `set` has no `\r\n`: there every byte is a character but `\r\n`,
+    /// which is then no member, so its `\r` and `\n` never trim apart.
+    private func asciiTrimmed(_ set: String) -> String? {
+        let members = Array(set.utf8)
+        guard !members.contains(where: { $0 >= 0x80 }), !zip(members, members.dropFirst()).contains(where: { $0 == (0x0D, 0x0A) }),
+              !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        let bytes = Array(utf8)
+        var start = 0, end = bytes.count
+        while start < end, members.contains(bytes[start]) {
+            if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
+            start += 1
+        }
+        while end > start, members.contains(bytes[end - 1]) {
+            if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
+            end -= 1
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }

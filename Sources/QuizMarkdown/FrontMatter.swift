@@ -26,10 +26,10 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Splits `---` front matter off `source` line by line, keeping file line numbers exact.
     public static func split(_ source: SourceText) -> Split {
-        guard source.lines.first?.trimmingTrailingSpaces == "---" else { return .none }
-        for index in source.lines.indices.dropFirst() {
-            let line = source.lines[index].trimmingTrailingSpaces
-            if line == "---" || line == "..." {
+        guard source.lineCount > 0, isMarker(source.lineText(1), "---") else { return .none }
+        for index in 1..<source.lineCount {
+            let line = source.lineText(index + 1)
+            if isMarker(line, "---") || isMarker(line, "...") {
                 let yaml = index > 1 ? source.slice(2...index) : ""
                 return .found(yaml: yaml, firstLine: 2, bodyFirstLine: index + 2)
             }
@@ -37,8 +37,27 @@ public struct FrontMatter: Sendable, Hashable {
         return .unclosed
     }
 
+    /// True when `line` is `marker` followed by nothing but spaces and tabs.
+    private static func isMarker(_ line: Substring, _ marker: StaticString) -> Bool {
+        let bytes = line.utf8
+        guard bytes.count >= marker.utf8CodeUnitCount else { return false }
+        return marker.withUTF8Buffer { marker in
+            var index = bytes.startIndex
+            for byte in marker {
+                guard bytes[index] == byte else { return false }
+                index = bytes.index(after: index)
+            }
+            return bytes[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        }
+    }
+
     /// Decodes YAML text whose first line is file line `firstLine`; errors carry Yams' line and column.
     public static func decode(_ yaml: String, path: String, firstLine: Int) -> Result<FrontMatter, Diagnostic> {
+        decode(yaml, path: path, firstLine: firstLine, readingEvents: true)
+    }
+
+    /// `decode`, trying libyaml's events first (`readEvents`) unless `readingEvents` is false (tests compare both).
+    static func decode(_ yaml: String, path: String, firstLine: Int, readingEvents: Bool) -> Result<FrontMatter, Diagnostic> {
         let start = SourceLocation(file: path, line: firstLine, column: 1)
         if let alias = firstAlias(in: yaml) {
             return .failure(.error("YAML aliases are not supported in front matter, found `\(alias.name)`; write the value out, "
@@ -46,21 +65,47 @@ public struct FrontMatter: Sendable, Hashable {
                                    at: SourceLocation(file: path, line: firstLine + alias.line - 1, column: alias.column),
                                    rule: "invalid-yaml"))
         }
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)  // `.default` reads the environment on every call
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, firstLine: firstLine))
-        } catch {
-            return .failure(.error("invalid YAML: \(error)", at: start, rule: "invalid-yaml"))
+        if readingEvents, let outcome = readEvents(yaml, path: path, firstLine: firstLine) {
+            switch outcome {
+            case .empty: return .success(FrontMatter(entries: [], location: start))
+            case .value(let value): return result(value, start: start)
+            }
         }
-        guard let node else { return .success(FrontMatter(entries: [], location: start)) }
-        var converter = Converter(path: path, firstLine: firstLine)
-        guard let value = converter.convert(node, depth: 0) else {
-            return .failure(.error("front matter is too large or too deeply nested: at most \(Converter.maxNodes) values "
-                                   + "and \(Converter.maxDepth) levels of lists and mappings",
-                                   at: start, rule: "invalid-yaml"))
+        // Yams resolves the tag of every mapping key with seven regular expressions to check for duplicate keys, most of
+        // its time. Without explicit tags (no `!`) the basic resolver (every plain scalar a string) finds a duplicate
+        // wherever the default one does, so a text that composes with it, with only scalar keys, has the same values;
+        // anything else (an error, a list or mapping as a key) is composed again with the default resolver.
+        var basic = !yaml.utf8.contains(UInt8(ascii: "!"))
+        while true {
+            let node: Node?
+            do {
+                // An empty constructor: composing constructs no values, and `Constructor.default` builds three tables.
+                node = try Yams.compose(yaml: yaml, basic ? .basic : .default, Constructor([:], [:], [:]), .utf8)
+            } catch {
+                if basic {
+                    basic = false
+                    continue
+                }
+                if let error = error as? YamlError { return .failure(diagnostic(for: error, path: path, firstLine: firstLine)) }
+                return .failure(.error("invalid YAML: \(error)", at: start, rule: "invalid-yaml"))
+            }
+            guard let node else { return .success(FrontMatter(entries: [], location: start)) }
+            var converter = Converter(path: path, firstLine: firstLine)
+            let value = converter.convert(node, depth: 0)
+            if basic && converter.sawComplexKey {
+                basic = false
+                continue
+            }
+            guard let value else {
+                return .failure(.error("front matter is too large or too deeply nested: at most \(Converter.maxNodes) values "
+                                       + "and \(Converter.maxDepth) levels of lists and mappings",
+                                       at: start, rule: "invalid-yaml"))
+            }
+            return result(value, start: start)
         }
+    }
+
+    private static func result(_ value: YAMLValue, start: SourceLocation) -> Result<FrontMatter, Diagnostic> {
         switch value {
         case .mapping(let entries, let location):
             return .success(FrontMatter(entries: entries, location: location))
@@ -79,12 +124,14 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Turns Yams nodes into located `YAMLValue`s within a budget, so no front matter can cost more than a few
     /// thousand values or recurse deeper than a small stack allows.
-    private struct Converter {
+    struct Converter {
         static let maxNodes = 10_000
         static let maxDepth = 64
         let path: String
         let firstLine: Int
         var nodes = 0
+        /// Whether a mapping key was a list or a mapping (its text then depends on the resolver).
+        var sawComplexKey = false
 
         init(path: String, firstLine: Int) {
             self.path = path
@@ -108,6 +155,7 @@ public struct FrontMatter: Sendable, Hashable {
             case .mapping(let mapping):
                 var entries: [YAMLEntry] = []
                 for pair in mapping {
+                    if case .scalar = pair.key {} else { sawComplexKey = true }
                     guard let value = convert(pair.value, depth: depth + 1) else { return nil }
                     entries.append(YAMLEntry(key: pair.key.string ?? "\(pair.key)",
                                              keyLocation: FrontMatter.location(pair.key.mark, path: path, firstLine: firstLine),
@@ -135,13 +183,5 @@ public struct FrontMatter: Sendable, Hashable {
         default:
             return .error("invalid YAML: \(error)", at: start, rule: "invalid-yaml")
         }
-    }
-}
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var copy = self
-        while let last = copy.last, last == " " || last == "\t" { copy.removeLast() }
-        return copy
     }
 }

@@ -14,9 +14,9 @@ public enum QuizMarkdown {
     /// HTML for a Markdown fragment. Raw HTML is omitted (cmark's safe mode) unless `unsafeHTML`.
     public static func html(_ markdown: String, unsafeHTML: Bool = false) -> String {
         let options = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        let bytes = Array(markdown.utf8)
-        guard let rendered = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.flatMap { base in
+        var markdown = markdown
+        guard let rendered = markdown.withUTF8({ buffer in
+            buffer.isEmpty ? nil : buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     cmark_markdown_to_html($0, buffer.count, options)
                 }
@@ -43,7 +43,7 @@ public enum QuizMarkdown {
             }
             bodyFirstLine = bodyLine
         }
-        let body = source.slice(bodyFirstLine...max(source.lines.count, bodyFirstLine))
+        let body = source.slice(bodyFirstLine...max(source.lineCount, bodyFirstLine))
         let blocks = CmarkTree(markdown: body).blocks(source: source, lineOffset: bodyFirstLine - 1, unsafeHTML: unsafeHTML)
         return .success(MarkdownDocument(source: source, frontMatter: frontMatter, bodyFirstLine: bodyFirstLine, blocks: blocks))
     }

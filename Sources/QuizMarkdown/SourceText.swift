@@ -3,9 +3,12 @@ import QuizCore
 /// A content file decoded as UTF-8 and split into lines, so every later stage can slice by line.
 public struct SourceText: Sendable, Hashable {
     public var path: String
-    public var text: String
-    /// Lines without their terminator (`\n` or `\r\n`); index 0 is file line 1.
-    public var lines: [String]
+    public private(set) var text: String
+    /// UTF-8 offsets in `text` of each line without its terminator (`\n` or `\r\n`); index 0 is file line 1. Lines
+    /// become strings only when asked for: most of a body is only ever sliced.
+    private var lineRanges: [Range<Int>]
+    /// Whether `text` has a `\r`; without one, a run of lines is a plain span of the text.
+    private var hasCarriageReturn: Bool
 
     /// Decodes bytes, refusing binary data and invalid UTF-8 with a located diagnostic.
     public static func decode(path: String, bytes: [UInt8]) -> Result<SourceText, Diagnostic> {
@@ -24,21 +27,69 @@ public struct SourceText: Sendable, Hashable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        // "\r\n" is one Character in Swift, so split on both terminators.
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        self.lines = lines
+        var text = text
+        (lineRanges, hasCarriageReturn) = text.withUTF8(Self.lineRanges)
     }
+
+    /// The lines of UTF-8 text split at `\n`, a `\r` right before it dropped: the same as splitting the Characters at
+    /// `"\n"` and `"\r\n"` (a line feed is always a Character of its own, except in `\r\n`), in one pass over bytes.
+    private static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> (ranges: [Range<Int>], hasCarriageReturn: Bool) {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var carriageReturn = false
+        for index in 0..<bytes.count {
+            switch bytes[index] {
+            case 0x0A:
+                let end = index > start && bytes[index - 1] == 0x0D ? index - 1 : index
+                ranges.append(start..<end)
+                start = index + 1
+            case 0x0D:
+                carriageReturn = true
+            default:
+                break
+            }
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return (ranges, carriageReturn)
+    }
+
+    /// Lines without their terminator (`\n` or `\r\n`); index 0 is file line 1.
+    public var lines: [String] {
+        lineRanges.indices.map { line($0 + 1) }
+    }
+
+    public var lineCount: Int { lineRanges.count }
 
     /// File lines `range` (1-based, inclusive) joined with `\n`, each with a trailing newline.
     public func slice(_ range: ClosedRange<Int>) -> String {
-        let lower = max(range.lowerBound, 1), upper = min(range.upperBound, lines.count)
+        let lower = max(range.lowerBound, 1), upper = min(range.upperBound, lineCount)
         guard lower <= upper else { return "" }
-        return lines[(lower - 1)...(upper - 1)].map { $0 + "\n" }.joined()
+        let utf8 = text.utf8
+        if !hasCarriageReturn {
+            // The lines are the text between line feeds: copy the span, adding a last line feed if absent.
+            let start = lineRanges[lower - 1].lowerBound
+            let end = upper < lineCount ? lineRanges[upper].lowerBound : utf8.count
+            var slice = String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            if upper == lineCount, utf8.last != 0x0A { slice += "\n" }
+            return slice
+        }
+        var out = ""
+        out.reserveCapacity(lineRanges[lower - 1].lowerBound.distance(to: lineRanges[upper - 1].upperBound) + 1)
+        for number in lower...upper {
+            out += lineText(number)
+            out += "\n"
+        }
+        return out
     }
 
     public func line(_ number: Int) -> String {
-        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+        number >= 1 && number <= lineCount ? String(lineText(number)) : ""
+    }
+
+    /// Line `number` (1-based, in range) as a view of `text`, without copying it.
+    func lineText(_ number: Int) -> Substring {
+        let range = lineRanges[number - 1], utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
     }
 
     private static func location(_ path: String, of offset: Int, in bytes: [UInt8]) -> SourceLocation {

@@ -18,9 +18,9 @@ public struct PlainHighlighter: CodeHighlighter {
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'`.
     public static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: needsEscape) else { return String(decoding: bytes, as: UTF8.self) }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.contains(where: needsEscape) else { return text }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 32)
             escape(bytes, into: &out)
@@ -55,9 +55,9 @@ public enum HTML {
     /// Reverses the escapes cmark writes inside code blocks (`&lt;`, `&gt;`, `&quot;`, `&#39;`, `&amp;`) in one pass;
     /// the same result as replacing them one after another, `&amp;` last, since no replacement can form another.
     static func unescape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(0x26) else { return String(decoding: bytes, as: UTF8.self) }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.contains(0x26) else { return text }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             unescape(bytes, into: &out)
@@ -106,9 +106,9 @@ public enum HTML {
     /// Rewrites every `<pre><code class="language-X">…</code></pre>` that cmark produced with the highlighter's
     /// output, so code inside prompts and explanations is coloured at build time.
     static func highlightCodeBlocks(in html: String, with highlighter: any CodeHighlighter) -> String {
-        var html = html
-        return html.withUTF8 { bytes in
-            guard var start = find("<pre><code", in: bytes, from: 0) else { return String(decoding: bytes, as: UTF8.self) }
+        var copy = html
+        return copy.withUTF8 { bytes in
+            guard var start = find("<pre><code", in: bytes, from: 0) else { return html }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 2)
             var rest = 0

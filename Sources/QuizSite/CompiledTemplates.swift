@@ -39,7 +39,7 @@ struct CompiledTemplates: Sendable {
         for token in Mirror(reflecting: tokens).children.map(\.value) {
             let mirror = Mirror(reflecting: token)
             guard mirror.displayStyle == .enum, let payload = mirror.children.first, let kind = payload.label else { return nil }
-            let fields = Mirror(reflecting: payload.value).children
+            let fields = Array(Mirror(reflecting: payload.value).children)
             func field(_ label: String) -> Any? { fields.first { $0.label == label }?.value }
             /// An optional payload field: nil when absent or not optional, else whether it holds a value and which.
             func optionalField(_ label: String) -> Any?? {
@@ -168,14 +168,44 @@ struct CompiledTemplates: Sendable {
     }
 }
 
-/// A Mustache context value with its type known, converted once from the `[String: Any]` contexts; `original` keeps
-/// what swift-mustache would print for a list or an object with `String(describing:)`.
+/// A Mustache context value with its type known. Page contexts are built as these directly; `anyValue` rebuilds the
+/// `[String: Any]` swift-mustache takes (for template sets beyond the compiled subset, and for what a list or an object
+/// prints as, `String(describing:)`).
 enum TemplateValue {
     case string(String)
+    /// UTF-8 text rendered earlier (a page body, a JSON document), kept as bytes so it is never decoded to be copied.
+    case html([UInt8])
     case int(Int)
     case bool(Bool)
-    case array([TemplateValue], original: Any)
-    case object([String: TemplateValue], original: Any)
+    case array([TemplateValue], original: Original)
+    case object([String: TemplateValue], original: Original)
+
+    /// The Swift value behind a list or an object: the one converted from, or one rebuilt in the types quizc's
+    /// contexts use (`[String]`, `[[String: Any]]`, `[String: Any]`).
+    enum Original {
+        case given(Any)
+        case strings
+        case objects
+        case object
+    }
+
+    static func object(_ members: [String: TemplateValue]) -> TemplateValue { .object(members, original: .object) }
+    static func strings(_ items: [String]) -> TemplateValue { .array(items.map(TemplateValue.string), original: .strings) }
+    static func objects(_ items: [TemplateValue]) -> TemplateValue { .array(items, original: .objects) }
+
+    /// The value as swift-mustache is given it.
+    var anyValue: Any {
+        switch self {
+        case .string(let string): string
+        case .html(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .int(let int): int
+        case .bool(let bool): bool
+        case .array(_, .given(let value)), .object(_, .given(let value)): value
+        case .array(let items, .strings): items.map { $0.anyValue as! String }
+        case .array(let items, _): items.map { $0.anyValue as! [String: Any] }
+        case .object(let members, _): members.mapValues(\.anyValue)
+        }
+    }
 
     /// Nil for a value of a type swift-mustache treats in a way this renderer does not copy.
     init?(_ value: Any) {
@@ -190,7 +220,7 @@ enum TemplateValue {
                 guard let converted = TemplateValue(member) else { return nil }
                 members[key] = converted
             }
-            self = .object(members, original: value)
+            self = .object(members, original: .given(value))
         case let array as [Any]:
             var items: [TemplateValue] = []
             items.reserveCapacity(array.count)
@@ -198,7 +228,7 @@ enum TemplateValue {
                 guard let converted = TemplateValue(item) else { return nil }
                 items.append(converted)
             }
-            self = .array(items, original: value)
+            self = .array(items, original: .given(value))
         default:
             return nil
         }
@@ -215,9 +245,12 @@ enum TemplateValue {
         var text: String
         switch self {
         case .string(let string): text = string
+        case .html(let bytes):
+            guard escaped else { out.append(contentsOf: bytes); return }
+            text = String(decoding: bytes, as: UTF8.self)
         case .int(let int): text = String(int)
         case .bool(let bool): text = bool ? "true" : "false"
-        case .array(_, let original), .object(_, let original): text = String(describing: original)
+        case .array, .object: text = String(describing: anyValue)
         }
         guard escaped else { out.append(contentsOf: text.utf8); return }
         let ascii = text.withUTF8 { bytes -> Bool in

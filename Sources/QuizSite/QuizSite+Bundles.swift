@@ -50,6 +50,48 @@ extension QuizView {
     private func rich(_ text: RichText) -> JSONValue {
         .object(["markdown": .string(text.markdown), "html": .string(text.html)])
     }
+
+    /// `bundle(compilerVersion:).serializedBytes()`, written directly (keys in byte order).
+    func bundleBytes(compilerVersion: String) -> [UInt8] {
+        let q = compiled.quiz
+        var writer = JSONWriter(capacity: 1 << 16)
+        writer.object { w in
+            w.field("$schema", "schema/quiz.schema.json")
+            w.field("answerHash", "sha256(salt + \"\\n\" + id + \"\\n\" + value), value \"choice:<indices ascending, comma-separated>\" or \"text:<normalised text>\"")
+            w.array("challenges") { w in
+                for challenge in challenges {
+                    w.item()
+                    challenge.writeBundle(into: &w)
+                }
+            }
+            w.field("compilerVersion", compilerVersion)
+            w.field("contentHash", contentHash)
+            w.object("quiz") { w in
+                w.field("badge", q.badge)
+                w.field("description", q.description)
+                w.rich("intro", q.intro.markdown, q.intro.html)
+                w.field("pass", QuizView.passJSON(q.pass))
+                w.field("slug", q.slug)
+                w.field("tags", strings: q.tags)
+                w.field("title", q.title)
+                w.field("totalTimeSeconds", facts.totalSeconds)
+            }
+            w.field("salt", salt)
+        }
+        return writer.finish()
+    }
+}
+
+extension JSONWriter {
+    /// The member `name`: `{"html": …, "markdown": …}`, or null without HTML.
+    mutating func rich(_ name: String, _ markdown: String?, _ html: String?) {
+        key(name)
+        guard let html else { return null() }
+        object { w in
+            w.field("html", html)
+            w.field("markdown", markdown ?? "")
+        }
+    }
 }
 
 extension ChallengeView {
@@ -82,5 +124,61 @@ extension ChallengeView {
     private func rich(_ markdown: String?, _ html: String?) -> JSONValue {
         guard let html else { return .null }
         return .object(["markdown": .string(markdown ?? ""), "html": .string(html)])
+    }
+
+    /// `bundle()`, written directly (keys in byte order).
+    func writeBundle(into w: inout JSONWriter) {
+        let c = challenge
+        let result = compiled.result
+        w.object { w in
+            w.object("answer") { w in
+                w.field("key", key)
+                w.field("mode", mode.rawValue)
+            }
+            w.field("attempts", c.attempts)
+            w.array("choices") { w in
+                for (index, choice) in c.choices.enumerated() {
+                    w.item()
+                    w.object { w in
+                        w.field("code", choice.codeText)
+                        w.field("html", choice.text.html)
+                        w.field("index", index)
+                        w.field("markdown", choice.text.markdown)
+                    }
+                }
+            }
+            w.array("code") { w in
+                for block in c.codeBlocks where block.role == .run || block.role == .norun {
+                    w.item()
+                    w.object { w in
+                        w.field("code", block.code)
+                        w.field("language", block.language)
+                        w.field("role", block.role.rawValue)
+                    }
+                }
+            }
+            w.field("difficulty", c.difficulty.rawValue)
+            w.rich("explanation", c.explanation?.markdown, explanationHTML)
+            w.rich("hint", c.hint?.markdown, hintHTML)
+            w.field("id", c.id)
+            w.field("label", typeLabel)
+            w.field("multiple", c.multiple)
+            w.field("number", number)
+            w.key("output")
+            if let result {
+                w.object { w in
+                    w.field("error", result.error?.line)
+                    w.field("stdout", result.stdout)
+                }
+            } else {
+                w.null()
+            }
+            w.rich("prompt", c.prompt.markdown, promptHTML)
+            w.field("tags", strings: c.tags)
+            w.field("timeSeconds", c.timeSeconds)
+            w.field("title", c.title)
+            w.field("tolerance", c.tolerance.map(JSONValue.double) ?? .null)
+            w.field("type", c.type.rawValue)
+        }
     }
 }

@@ -2,32 +2,34 @@ import QuizCore
 
 /// The Mustache contexts of the catalog and quiz pages. Keys are documented in `templates/README.md`.
 extension QuizSite {
-    static func siteContext(_ site: Site, root: String, compilerVersion: String) -> [String: Any] {
-        ["site": ["title": site.title, "description": site.description, "language": site.language.isEmpty ? "en" : site.language],
-         "root": root, "compilerVersion": compilerVersion]
+    static func siteContext(_ site: Site, root: String, compilerVersion: String) -> [String: TemplateValue] {
+        ["site": .object(["title": .string(site.title), "description": .string(site.description),
+                          "language": .string(site.language.isEmpty ? "en" : site.language)]),
+         "root": .string(root), "compilerVersion": .string(compilerVersion)]
     }
 
-    static func catalogContext(site: Site, quizzes: [QuizSummary], compilerVersion: String) -> [String: Any] {
+    static func catalogContext(site: Site, quizzes: [QuizSummary], compilerVersion: String) -> TemplateValue {
         var context = siteContext(site, root: "", compilerVersion: compilerVersion)
-        context["pageTitle"] = site.title
-        context["isCatalog"] = true
-        context["quizzes"] = quizzes.map { quizSummary($0) }
-        context["quizCount"] = quizzes.count
-        return context
+        context["pageTitle"] = .string(site.title)
+        context["isCatalog"] = .bool(true)
+        context["quizzes"] = .objects(quizzes.map { .object(quizSummary($0)) })
+        context["quizCount"] = .int(quizzes.count)
+        return .object(context)
     }
 
-    static func quizSummary(_ q: QuizSummary) -> [String: Any] {
+    static func quizSummary(_ q: QuizSummary) -> [String: TemplateValue] {
         let count = q.challengeCount
         return [
-            "slug": q.slug, "url": "\(q.slug)/index.html", "title": q.title, "description": q.description,
-            "tags": q.tags, "hasTags": !q.tags.isEmpty, "badge": q.badge ?? "", "hasBadge": q.badge != nil,
-            "challengeCount": count, "challengeCountText": count == 1 ? "1 challenge" : "\(count) challenges",
-            "totalTimeText": durationText(q.totalSeconds),
-            "difficulties": Difficulty.allCases.compactMap { level -> [String: Any]? in
+            "slug": .string(q.slug), "url": .string("\(q.slug)/index.html"), "title": .string(q.title),
+            "description": .string(q.description), "tags": .strings(q.tags), "hasTags": .bool(!q.tags.isEmpty),
+            "badge": .string(q.badge ?? ""), "hasBadge": .bool(q.badge != nil),
+            "challengeCount": .int(count), "challengeCountText": .string(count == 1 ? "1 challenge" : "\(count) challenges"),
+            "totalTimeText": .string(durationText(q.totalSeconds)),
+            "difficulties": .objects(Difficulty.allCases.compactMap { level -> TemplateValue? in
                 let n = q.count(level)
-                return n == 0 ? nil : ["name": level.rawValue, "count": n, "text": "\(n) \(level.rawValue)"]
-            },
-            "passText": passText(q.pass, count: count),
+                return n == 0 ? nil : .object(["name": .string(level.rawValue), "count": .int(n), "text": .string("\(n) \(level.rawValue)")])
+            }),
+            "passText": .string(passText(q.pass, count: count)),
         ]
     }
 
@@ -38,40 +40,45 @@ extension QuizSite {
         }
     }
 
-    static func quizContext(site: Site, quiz: QuizView, compilerVersion: String) -> [String: Any] {
+    static func quizContext(site: Site, quiz: QuizView, compilerVersion: String) -> TemplateValue {
         var context = siteContext(site, root: "../", compilerVersion: compilerVersion)
         let q = quiz.compiled.quiz
-        context["pageTitle"] = "\(q.title) · \(site.title)"
-        context["isQuiz"] = true
-        context["quiz"] = quizSummary(QuizSummary(quiz.facts)).merging(["introHTML": q.intro.html, "contentHash": quiz.contentHash]) { $1 }
-        context["challenges"] = quiz.challenges.map { challengeContext($0) }
-        context["dataJSON"] = quizData(quiz).serialized()
-        return context
+        context["pageTitle"] = .string("\(q.title) · \(site.title)")
+        context["isQuiz"] = .bool(true)
+        var summary = quizSummary(QuizSummary(quiz.facts))
+        summary["introHTML"] = .string(q.intro.html)
+        summary["contentHash"] = .string(quiz.contentHash)
+        context["quiz"] = .object(summary)
+        context["challenges"] = .objects(quiz.challenges.map { challengeContext($0) })
+        context["dataJSON"] = .html(quizDataBytes(quiz))
+        return .object(context)
     }
 
-    static func challengeContext(_ view: ChallengeView) -> [String: Any] {
+    static let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ").map(String.init)
+
+    static func challengeContext(_ view: ChallengeView) -> TemplateValue {
         let c = view.challenge
-        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        return [
-            "id": c.id, "domID": "q-\(c.id)", "number": view.number, "total": view.total,
-            "progressText": "Question \(view.number) of \(view.total)",
-            "type": c.type.rawValue, "typeLabel": view.typeLabel,
-            "difficulty": c.difficulty.rawValue, "difficultyText": c.difficulty.rawValue.prefix(1).uppercased() + c.difficulty.rawValue.dropFirst(),
-            "timeSeconds": c.timeSeconds, "timeText": clockText(c.timeSeconds),
-            "attempts": c.attempts, "attemptsText": c.attempts == 1 ? "1 attempt" : "\(c.attempts) attempts",
-            "title": c.title, "promptHTML": view.promptHTML,
-            "isPredictOutput": c.type == .predictOutput, "isMultipleChoice": c.type == .multipleChoice,
-            "isDebug": c.type == .debug, "isConceptual": c.type == .conceptual,
-            "isChoice": view.mode == .choice, "isText": view.mode == .text, "isReveal": view.mode == .reveal,
-            "multiple": c.multiple, "inputType": c.multiple ? "checkbox" : "radio",
-            "choices": c.choices.enumerated().map { index, choice -> [String: Any] in
-                ["index": index, "letter": String(letters[index % letters.count]),
-                 "html": inlineHTML(choice.text.html), "inputID": "q-\(c.id)-c\(index)"]
-            },
-            "hasHint": view.hintHTML != nil, "hintHTML": view.hintHTML ?? "",
-            "hasExplanation": view.explanationHTML != nil, "explanationHTML": view.explanationHTML ?? "",
-            "hasOutput": view.computedOutput != nil,
-        ]
+        let difficulty = c.difficulty.rawValue
+        return .object([
+            "id": .string(c.id), "domID": .string("q-\(c.id)"), "number": .int(view.number), "total": .int(view.total),
+            "progressText": .string("Question \(view.number) of \(view.total)"),
+            "type": .string(c.type.rawValue), "typeLabel": .string(view.typeLabel),
+            "difficulty": .string(difficulty), "difficultyText": .string(difficulty.prefix(1).uppercased() + difficulty.dropFirst()),
+            "timeSeconds": .int(c.timeSeconds), "timeText": .string(clockText(c.timeSeconds)),
+            "attempts": .int(c.attempts), "attemptsText": .string(c.attempts == 1 ? "1 attempt" : "\(c.attempts) attempts"),
+            "title": .string(c.title), "promptHTML": .string(view.promptHTML),
+            "isPredictOutput": .bool(c.type == .predictOutput), "isMultipleChoice": .bool(c.type == .multipleChoice),
+            "isDebug": .bool(c.type == .debug), "isConceptual": .bool(c.type == .conceptual),
+            "isChoice": .bool(view.mode == .choice), "isText": .bool(view.mode == .text), "isReveal": .bool(view.mode == .reveal),
+            "multiple": .bool(c.multiple), "inputType": .string(c.multiple ? "checkbox" : "radio"),
+            "choices": .objects(c.choices.enumerated().map { index, choice in
+                .object(["index": .int(index), "letter": .string(letters[index % letters.count]),
+                         "html": .string(inlineHTML(choice.text.html)), "inputID": .string("q-\(c.id)-c\(index)")])
+            }),
+            "hasHint": .bool(view.hintHTML != nil), "hintHTML": .string(view.hintHTML ?? ""),
+            "hasExplanation": .bool(view.explanationHTML != nil), "explanationHTML": .string(view.explanationHTML ?? ""),
+            "hasOutput": .bool(view.computedOutput != nil),
+        ])
     }
 
     /// The JSON the page script reads: keys, salt, timers, pass rule; no answers.
@@ -92,6 +99,37 @@ extension QuizSite {
                 ])
             }),
         ])
+    }
+
+    /// `quizData(quiz).serializedBytes()`, written directly (keys in byte order).
+    static func quizDataBytes(_ quiz: QuizView) -> [UInt8] {
+        let q = quiz.compiled.quiz
+        var writer = JSONWriter(capacity: 1 << 14)
+        writer.object { w in
+            w.field("badge", q.badge)
+            w.field("contentHash", quiz.contentHash)
+            w.field("pass", QuizView.passJSON(q.pass))
+            w.array("questions") { w in
+                for view in quiz.challenges {
+                    w.item()
+                    w.object { w in
+                        w.field("attempts", view.challenge.attempts)
+                        w.field("id", view.challenge.id)
+                        w.field("key", view.key)
+                        w.field("mode", view.mode.rawValue)
+                        w.field("multiple", view.challenge.multiple)
+                        w.field("output", view.computedOutput.map {
+                            RevealCipher.seal($0, salt: quiz.salt, challengeID: view.challenge.id)
+                        })
+                        w.field("time", view.challenge.timeSeconds)
+                    }
+                }
+            }
+            w.field("salt", quiz.salt)
+            w.field("slug", q.slug)
+            w.field("storageKey", "quizc:\(q.slug):\(quiz.contentHash.prefix(16))")
+        }
+        return writer.finish()
     }
 
     /// cmark wraps a list item's text in `<p>`; a choice label reads better inline.

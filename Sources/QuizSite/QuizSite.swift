@@ -72,8 +72,9 @@ public struct SiteRenderer: Sendable {
     /// Fails with located diagnostics when a template does not parse or a required one is missing.
     public init(templates: TemplateSet, highlighter: any CodeHighlighter = PlainHighlighter(),
                 compilerVersion: String = "0.1.0") throws(QuizSiteError) {
-        library = try templates.library()
-        compiled = CompiledTemplates(templates.parsedTemplates())
+        let parsed = try templates.parsed()
+        library = parsed.library
+        compiled = CompiledTemplates(parsed.templates)
         self.templates = templates
         self.highlighter = highlighter
         self.compilerVersion = compilerVersion
@@ -88,7 +89,7 @@ public struct SiteRenderer: Sendable {
         let context = QuizSite.quizContext(site: site, quiz: view, compilerVersion: compilerVersion)
         return [
             "\(view.slug)/index.html": page(body: "quiz", context: context),
-            "api/\(view.slug).json": view.bundle(compilerVersion: compilerVersion).serializedBytes(),
+            "api/\(view.slug).json": view.bundleBytes(compilerVersion: compilerVersion),
         ]
     }
 
@@ -157,15 +158,14 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders `body` into the `layout` template.
-    private func page(body: String, context: [String: Any]) -> [UInt8] {
-        var context = context
-        if let compiled, case .object(var members, _)? = TemplateValue(context) {
-            let html = String(decoding: compiled.render(body, context: .object(members, original: context)), as: UTF8.self)
-            context["body"] = html
-            members["body"] = .string(html)
-            return compiled.render("layout", context: .object(members, original: context))
+    private func page(body: String, context: TemplateValue) -> [UInt8] {
+        guard case .object(var members, _) = context else { return [] }
+        if let compiled {
+            members["body"] = .html(compiled.render(body, context: context))
+            return compiled.render("layout", context: .object(members))
         }
-        context["body"] = library.render(context, withTemplate: body) ?? ""
-        return Array((library.render(context, withTemplate: "layout") ?? "").utf8)
+        guard var any = context.anyValue as? [String: Any] else { return [] }
+        any["body"] = library.render(any, withTemplate: body) ?? ""
+        return Array((library.render(any, withTemplate: "layout") ?? "").utf8)
     }
 }

@@ -11,7 +11,7 @@ struct QuizFacts {
 
     init(compiled: CompiledQuiz) {
         self.compiled = compiled
-        contentHash = SHA256.hex(bytes: QuizView.contentDocument(compiled).serializedBytes())
+        contentHash = SHA256.hex(bytes: QuizView.contentDocumentBytes(compiled))
         salt = String(SHA256.hex("quizc-salt\n" + contentHash).prefix(32))
     }
 
@@ -65,6 +65,61 @@ struct QuizView {
                 ])
             }),
         ])
+    }
+
+    /// `contentDocument(compiled).serializedBytes()`, written directly (keys in byte order).
+    static func contentDocumentBytes(_ compiled: CompiledQuiz) -> [UInt8] {
+        let quiz = compiled.quiz
+        var writer = JSONWriter(capacity: 1 << 16)
+        writer.object { w in
+            w.field("badge", quiz.badge)
+            w.array("challenges") { w in
+                for item in compiled.challenges {
+                    let c = item.challenge
+                    w.item()
+                    w.object { w in
+                        w.field("answer", c.answer?.code)
+                        w.field("attempts", c.attempts)
+                        w.array("choices") { w in
+                            for choice in c.choices {
+                                w.item()
+                                w.array { w in
+                                    w.item()
+                                    w.string(choice.text.markdown)
+                                    w.item()
+                                    w.bool(choice.isMarked)
+                                }
+                            }
+                        }
+                        w.array("code") { w in
+                            for block in c.codeBlocks {
+                                w.item()
+                                w.string(block.info + "\n" + block.code)
+                            }
+                        }
+                        w.field("difficulty", c.difficulty.rawValue)
+                        w.field("error", item.result?.error?.line)
+                        w.field("explanation", item.explanationHTML ?? c.explanation?.markdown)
+                        w.field("hint", item.hintHTML ?? c.hint?.markdown)
+                        w.field("id", c.id)
+                        w.field("label", c.label)
+                        w.field("multiple", c.multiple)
+                        w.field("prompt", c.prompt.markdown)
+                        w.field("stdout", item.result?.stdout)
+                        w.field("tags", strings: c.tags)
+                        w.field("time", c.timeSeconds)
+                        w.field("title", c.title)
+                        w.field("type", c.type.rawValue)
+                    }
+                }
+            }
+            w.field("description", quiz.description)
+            w.field("intro", quiz.intro.markdown)
+            w.field("pass", passJSON(quiz.pass))
+            w.field("tags", strings: quiz.tags)
+            w.field("title", quiz.title)
+        }
+        return writer.finish()
     }
 
     static func passJSON(_ rule: PassRule) -> JSONValue {

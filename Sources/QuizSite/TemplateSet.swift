@@ -47,7 +47,13 @@ public struct TemplateSet: Sendable {
     /// Parses every `.mustache` file into a library; partials are registered by file name without folder
     /// and extension (`partials/choices.mustache` → `{{> choices}}`).
     func library() throws(QuizSiteError) -> MustacheLibrary {
+        try parsed().library
+    }
+
+    /// `library()` and the templates it registered by name (what `parsedTemplates()` returns), each parsed once.
+    func parsed() throws(QuizSiteError) -> (library: MustacheLibrary, templates: [String: MustacheTemplate]) {
         var library = MustacheLibrary()
+        var templates: [String: MustacheTemplate] = [:]
         var diagnostics: [Diagnostic] = []
         for key in files.keys.sorted() where key.hasSuffix(".mustache") {
             let file = files[key]!
@@ -58,7 +64,9 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
+                templates[name] = template
             } catch let error as MustacheTemplate.ParserError {
                 let location = SourceLocation(file: file.path, line: error.context.lineNumber,
                                               column: max(1, error.context.columnNumber))
@@ -77,7 +85,7 @@ public struct TemplateSet: Sendable {
         }
         if diagnostics.isEmpty { diagnostics += missingPartials(in: library) }
         if !diagnostics.isEmpty { throw QuizSiteError(diagnostics: diagnostics) }
-        return library
+        return (library, templates)
     }
 
     /// The templates `library()` registers, by the same names; only meaningful once `library()` succeeded.
@@ -95,19 +103,62 @@ public struct TemplateSet: Sendable {
     /// `{{> name}}` tags naming no registered template: Mustache would render them as nothing, silently.
     private func missingPartials(in library: MustacheLibrary) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for key in files.keys.sorted() where key.hasSuffix(".mustache") {
+        for key in files.keys.sorted() where key.hasSuffix(".mustache") && Self.hasPartialTag(files[key]!.bytes) {
             let file = files[key]!
             for (index, line) in String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-                where line.utf8.contains(0x3E) && line.contains("{{>") {
-                for match in line.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/) where library.getTemplate(named: String(match.1)) == nil {
-                    let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
-                    diagnostics.append(.error("template error: partial '\(match.1)' does not exist",
-                                              at: SourceLocation(file: file.path, line: index + 1, column: column),
+                where Self.hasPartialTag(line.utf8) && line.contains("{{>") {
+                let tags = Self.asciiPartialTags(in: line) ?? line.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/).map { match in
+                    (name: String(match.1), column: line.distance(from: line.startIndex, to: match.range.lowerBound) + 1)
+                }
+                for tag in tags where library.getTemplate(named: tag.name) == nil {
+                    diagnostics.append(.error("template error: partial '\(tag.name)' does not exist",
+                                              at: SourceLocation(file: file.path, line: index + 1, column: tag.column),
                                               notes: [.init(String(line))], rule: "template-missing"))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// The `{{> name }}` tags of an ASCII line without `\r`, as the regular expression `\{\{>\s*([^\s}]+)\s*\}\}` finds them (its
+    /// greedy parts never need to give anything back), with 1-based columns; nil for other lines, left to the regex.
+    static func asciiPartialTags(in line: Substring) -> [(name: String, column: Int)]? {
+        let bytes = Array(line.utf8)
+        // Beyond ASCII, and with `\r\n` (one character), columns in characters and bytes part.
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let open = Array("{{>".utf8), brace = UInt8(ascii: "}")
+        var tags: [(name: String, column: Int)] = []
+        var start = 0
+        while start + 3 <= bytes.count {
+            guard bytes[start..<start + 3].elementsEqual(open) else {
+                start += 1
+                continue
+            }
+            var index = start + 3
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            let nameStart = index
+            while index < bytes.count, !isSpace(bytes[index]), bytes[index] != brace { index += 1 }
+            let nameEnd = index
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            guard nameEnd > nameStart, index + 2 <= bytes.count, bytes[index] == brace, bytes[index + 1] == brace else {
+                start += 1
+                continue
+            }
+            tags.append((String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self), start + 1))
+            start = index + 2
+        }
+        return tags
+    }
+
+    /// Whether the bytes hold `{{>`: a cheap test before the character-level search.
+    private static func hasPartialTag(_ bytes: some Sequence<UInt8>) -> Bool {
+        var braces = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ">"), braces >= 2 { return true }
+            braces = byte == UInt8(ascii: "{") ? braces + 1 : 0
+        }
+        return false
     }
 
     private static func describe(_ error: any Error) -> String {

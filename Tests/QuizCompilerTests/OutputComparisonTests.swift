@@ -28,4 +28,18 @@ import Testing
             +d
             """)
     }
+
+    /// ASCII text is normalised over bytes; the result must be what splitting Swift's characters gives (the reference
+    /// below is the general path, used for any other text).
+    @Test(arguments: ["", "a", "a  \n\n", "a\r\nb \t\r\n\r\n", "a\rb\n", " \n \n", "x\r\r\n", "é \r\nb\n\n"])
+    func normalisedLinesFollowCharacters(text: String) {
+        var expected = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
+            var line = Substring(line)
+            while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }
+            return String(line)
+        }
+        while expected.last == "" { expected.removeLast() }
+        #expect(OutputComparison.normalized(text) == expected)
+        #expect(OutputComparison.matches(text, expected.joined(separator: "\n")))
+    }
 }

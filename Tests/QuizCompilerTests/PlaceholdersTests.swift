@@ -60,4 +60,33 @@ import Testing
         #expect(all.variables == ["b": "[1, 2]", "a": "x"])
         #expect(all.globals == ["b", "a"])
     }
+
+    /// Names are trimmed of spaces and tabs; an unclosed `{{` ends the scan; positions count bytes in the line, and a
+    /// `\r\n` (one character) is no line break for them.
+    @Test func scanEdgeCases() {
+        let text = RichText(markdown: "{x} {{{ a\t}} é {{ ü }}\r\n{{b}} {{ c", html: "",
+                            location: SourceLocation(file: "q.md", line: 3, column: 5))
+        let found = Placeholders.occurrences(in: text)
+        #expect(found.map(\.name) == ["{ a", "ü", "b"])
+        #expect(found.map(\.location) == [
+            SourceLocation(file: "q.md", line: 3, column: 9),
+            SourceLocation(file: "q.md", line: 3, column: 21),
+            SourceLocation(file: "q.md", line: 3, column: 31),
+        ])
+        #expect(found.map { String(text.markdown[$0.range]) } == ["{{{ a\t}}", "{{ ü }}", "{{b}}"])
+    }
+
+    @Test func valuesAreEscapedByCharacter() {
+        #expect(Placeholders.escapeHTML("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c'")
+        // A combining mark makes `&\u{301}` one character that is not `&`: left as it is.
+        #expect(Placeholders.escapeHTML("é<&\u{301}") == "é&lt;&\u{301}")
+    }
+
+    @Test func tokensAreReplacedOnlyAsWholeCharacters() {
+        #expect(Placeholders.replacingASCII("TOKX", with: "<v>", in: "a TOKX b TOKX") == "a <v> b <v>")
+        #expect(Placeholders.replacingASCII("TOKX", with: "v", in: "none") == "none")
+        // A combining mark after the token joins its last character: left to `replacing`, which finds no match.
+        #expect(Placeholders.replacingASCII("TOKX", with: "v", in: "TOKX\u{301}") == nil)
+        #expect("TOKX\u{301}".replacing("TOKX", with: "v") == "TOKX\u{301}")
+    }
 }

@@ -41,4 +41,41 @@ import Testing
             try result.get()
         }
     }
+
+    /// Keys are checked for duplicates by their text and YAML type: a plain `1` (an int) and a quoted `"1"` (a string)
+    /// are different keys, a plain and a quoted `a` the same; explicit tags count. The fast composition (no type
+    /// resolution) must keep every one of these outcomes.
+    @Test(arguments: [
+        ("1: a\n\"1\": b\n", ["1", "1"]),
+        ("true: a\n\"true\": b\n", ["true", "true"]),
+        ("!!str 1: a\n1: b\n", ["1", "1"]),
+        ("a: 1\nb: [x, \"y\"]\nc: {d: 1, \"e\": 2}\n", ["a", "b", "c"]),
+    ])
+    func keysOfDifferentTypesAreNotDuplicates(yaml: String, keys: [String]) throws {
+        #expect(try FrontMatter.decode(yaml, path: "q.md", firstLine: 2).get().entries.map(\.key) == keys)
+    }
+
+    @Test(arguments: [
+        ("a: 1\n\"a\": 2\n", "a"),
+        ("!!int 1: a\n1: b\n", "1"),
+        ("m: {x: 1, 'x': 2}\n", "x"),
+        ("a: 1\nb: 2\na: 3\n", "a"),
+    ])
+    func duplicateKeysAreInvalid(yaml: String, key: String) {
+        let result = FrontMatter.decode(yaml, path: "q.md", firstLine: 2)
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("\(yaml) decoded")
+            return
+        }
+        #expect(diagnostic.message == "invalid YAML: duplicate key \(key)")
+        #expect(diagnostic.rule == "invalid-yaml")
+    }
+
+    @Test func markersMayHaveTrailingSpacesButNothingElse() {
+        #expect(FrontMatter.split(SourceText(path: "q.md", text: "--- \t\na: 1\n...  \n# T\n"))
+            == .found(yaml: "a: 1\n", firstLine: 2, bodyFirstLine: 4))
+        #expect(FrontMatter.split(SourceText(path: "q.md", text: "---x\na: 1\n---\n")) == .none)
+        #expect(FrontMatter.split(SourceText(path: "q.md", text: "---\na: 1\n----\n")) == .unclosed)
+        #expect(FrontMatter.split(SourceText(path: "q.md", text: "---\u{301}\na: 1\n---\n")) == .none)
+    }
 }

@@ -25,4 +25,14 @@ import Testing
             try result.get()
         }
     }
+
+    /// Lines split at `\n` and `\r\n` exactly as Swift's characters split them: a lone `\r` stays in its line.
+    @Test(arguments: ["", "a", "a\n", "a\n\n", "\n", "a\r\nb", "a\r\r\nb\r", "\r\n\r\n", "a\rb\n", "é\u{301}\r\nñ\n\n x"])
+    func splitsAsCharactersDo(text: String) {
+        var expected = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+        if expected.last == "" { expected.removeLast() }
+        let source = SourceText(path: "a.md", text: text)
+        #expect(source.lines == expected)
+        #expect(source.slice(1...max(source.lines.count, 1)) == expected.map { $0 + "\n" }.joined())
+    }
 }

@@ -58,4 +58,14 @@ import Testing
         #expect(TemplateValue(["x": 1.5] as [String: Any]) == nil)
         #expect(TemplateValue(["x": "a".dropFirst()] as [String: Any]) == nil)
     }
+
+    /// Rendered HTML kept as bytes writes as it is into `{{{…}}}` and escaped into `{{…}}`, as the same string would.
+    @Test func bytesRenderAsTheirString() throws {
+        let compiled = try #require(CompiledTemplates(["main": try MustacheTemplate(string: "{{{body}}}|{{body}}|{{#body}}[{{.}}]{{/body}}")]))
+        let html = "<p>é & \u{301}</p>"
+        let asBytes = compiled.render("main", context: .object(["body": .html(Array(html.utf8))]))
+        let asString = compiled.render("main", context: .object(["body": .string(html)]))
+        #expect(asBytes == asString)
+        #expect(String(decoding: asBytes, as: UTF8.self) == "<p>é & \u{301}</p>|&lt;p&gt;é &amp; \u{301}&lt;/p&gt;|[&lt;p&gt;é &amp; \u{301}&lt;/p&gt;]")
+    }
 }

@@ -30,4 +30,18 @@ import Testing
     @Test func optionalStringsBecomeNull() {
         #expect(JSONValue.string(nil as String?) == .null)
     }
+
+    /// Every escape, long plain runs between them, and the separators JavaScript treats as line ends.
+    @Test func escapesEveryKindOfByte() {
+        let plain = String(repeating: "abc é ", count: 200)
+        let text = plain + "\u{0}\u{1F}\t\r\n\"\\<>&\u{2028}x\u{2029}\u{2027}" + plain
+        let expected = "\"" + plain + "\\u0000\\u001f\\t\\r\\n\\\"\\\\\\u003c\\u003e\\u0026\\u2028x\\u2029\u{2027}" + plain + "\"\n"
+        #expect(JSONValue.string(text).serialized() == expected)
+        #expect(JSONValue.string("").serialized() == "\"\"\n")
+    }
+
+    @Test func sortsKeysByUTF8Bytes() {
+        let value = JSONValue.object(["é": .int(1), "z": .int(2), "Z": .int(3), "ab": .int(4), "a": .int(5)])
+        #expect(value.serialized() == "{\n  \"Z\": 3,\n  \"a\": 5,\n  \"ab\": 4,\n  \"z\": 2,\n  \"é\": 1\n}\n")
+    }
 }

@@ -51,6 +51,20 @@ import Testing
         #expect(html.contains("<2 quizzes>"))
     }
 
+    /// The page contexts handed to swift-mustache (rebuilt from the typed values) render the built-in templates to the
+    /// same bytes as the compiled renderer; an unused template outside the compiled subset forces swift-mustache.
+    @Test func swiftMustacheRendersTheSameSiteFromTheRebuiltContexts() throws {
+        let overlay = TemplateSet(files: ["partials/unused.mustache": .init(path: "site/partials/unused.mustache",
+                                                                           bytes: Array("{{%CONTENT_TYPE:TEXT}}".utf8))])
+        let templates = TemplateSet.builtIn.overlaid(with: overlay)
+        #expect(try !SiteRenderer(templates: templates).usesCompiledTemplates)
+        let files = try QuizSite.render(site: SeedSite.site, templates: templates)
+        #expect(files.keys.sorted() == Self.output.keys.sorted())
+        for (path, bytes) in files {
+            #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: Self.output[path]!, as: UTF8.self), "\(path)")
+        }
+    }
+
     @Test(arguments: ["index.html", "self-attention-master/index.html", "tensor-basics/index.html",
                       "api/index.json", "api/self-attention-master.json", "api/tensor-basics.json"])
     func matchesGoldenFile(path: String) throws {

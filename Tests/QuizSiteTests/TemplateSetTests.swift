@@ -49,3 +49,21 @@ import Testing
         #expect(output["assets/quiz.js"] == TemplateSet.builtIn.files["assets/quiz.js"]?.bytes)
     }
 }
+
+/// The byte scan for `{{> name}}` tags finds what the regular expression finds.
+@Suite struct PartialTagScanTests {
+    @Test(arguments: ["<li>{{> question}}</li>", "{{>a}}{{>  b  }} {{> c d}} {{>}} {{> e}", "x {{{> f}} {{>\tg\t}}}", "no tags", "{{> h"])
+    func matchesTheRegularExpression(line: String) throws {
+        let scanned = try #require(TemplateSet.asciiPartialTags(in: Substring(line)))
+        let matched = line.matches(of: /\{\{>\s*([^\s}]+)\s*\}\}/).map { match in
+            (name: String(match.1), column: line.distance(from: line.startIndex, to: match.range.lowerBound) + 1)
+        }
+        #expect(scanned.map(\.name) == matched.map(\.name))
+        #expect(scanned.map(\.column) == matched.map(\.column))
+    }
+
+    @Test func otherLinesAreLeftToTheRegularExpression() {
+        #expect(TemplateSet.asciiPartialTags(in: "é {{> a}}") == nil)
+        #expect(TemplateSet.asciiPartialTags(in: "\r\n{{> a}}") == nil)
+    }
+}
