@@ -53,23 +53,12 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Decodes YAML text whose first line is file line `firstLine`; errors carry Yams' line and column.
     public static func decode(_ yaml: String, path: String, firstLine: Int) -> Result<FrontMatter, Diagnostic> {
-        decode(yaml, path: path, firstLine: firstLine, readingEvents: true)
-    }
-
-    /// `decode`, trying libyaml's events first (`readEvents`) unless `readingEvents` is false (tests compare both).
-    static func decode(_ yaml: String, path: String, firstLine: Int, readingEvents: Bool) -> Result<FrontMatter, Diagnostic> {
         let start = SourceLocation(file: path, line: firstLine, column: 1)
         if let alias = firstAlias(in: yaml) {
             return .failure(.error("YAML aliases are not supported in front matter, found `\(alias.name)`; write the value out, "
                                    + "or quote it if the `*` is text",
                                    at: SourceLocation(file: path, line: firstLine + alias.line - 1, column: alias.column),
                                    rule: "invalid-yaml"))
-        }
-        if readingEvents, let outcome = readEvents(yaml, path: path, firstLine: firstLine) {
-            switch outcome {
-            case .empty: return .success(FrontMatter(entries: [], location: start))
-            case .value(let value): return result(value, start: start)
-            }
         }
         // Yams resolves the tag of every mapping key with seven regular expressions to check for duplicate keys, most of
         // its time. Without explicit tags (no `!`) the basic resolver (every plain scalar a string) finds a duplicate
@@ -124,7 +113,7 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// Turns Yams nodes into located `YAMLValue`s within a budget, so no front matter can cost more than a few
     /// thousand values or recurse deeper than a small stack allows.
-    struct Converter {
+    private struct Converter {
         static let maxNodes = 10_000
         static let maxDepth = 64
         let path: String
