@@ -1,35 +1,32 @@
 import QuizCore
 
 extension SiteRenderer {
-    /// Renders the compiled parts `batch` quizzes at a time (each batch in a task group) and hands each batch's files
-    /// to `sink` before rendering the next, so a large site is never held in memory whole; returns every part's
-    /// summary in order (reused parts give theirs). The catalog and shared files are left to `renderCatalog` and
-    /// `renderSharedFiles`. The files do not depend on task order.
-    public func renderQuizzes(_ site: Site, parts: [QuizSite.QuizPart], batch: Int,
-                              sink: ([String: [UInt8]]) throws -> Void) async rethrows -> [QuizSummary] {
+    /// Renders the compiled parts, at most `width` quizzes at once, each task handing its quiz's files to `sink` as
+    /// soon as they are rendered (so writing overlaps rendering and a large site is never held in memory whole);
+    /// returns every part's summary in order (reused parts give theirs). The catalog and shared files are left to
+    /// `renderCatalog` and `renderSharedFiles`. `sink` runs concurrently; the files do not depend on task order.
+    public func renderQuizzes(_ site: Site, parts: [QuizSite.QuizPart], width: Int,
+                              sink: @escaping @Sendable ([String: [UInt8]]) throws -> Void) async throws -> [QuizSummary] {
         var summaries = parts.map { part -> QuizSummary? in
             if case .reused(let summary) = part { summary } else { nil }
         }
-        let compiled = parts.indices.filter { if case .compiled = parts[$0] { true } else { false } }
-        var start = 0
-        while start < compiled.count {
-            let indices = compiled[start..<min(start + max(1, batch), compiled.count)]
-            start = indices.endIndex
-            var files: [String: [UInt8]] = [:]
-            await withTaskGroup(of: (Int, QuizSummary, [String: [UInt8]]).self) { group in
-                for index in indices {
-                    guard case .compiled(let quiz) = parts[index] else { continue }
-                    group.addTask {
-                        let view = QuizView(compiled: quiz, highlighter: highlighter)
-                        return (index, QuizSummary(view.facts), renderQuiz(view, site: site))
-                    }
+        let compiled: [(Int, CompiledQuiz)] = parts.enumerated().compactMap { index, part in
+            if case .compiled(let quiz) = part { (index, quiz) } else { nil }
+        }
+        let renderer = self
+        try await withThrowingTaskGroup(of: (Int, QuizSummary).self) { group in
+            var next = 0
+            while next < compiled.count {
+                if next >= max(1, width), let (index, summary) = try await group.next() { summaries[index] = summary }
+                let (index, quiz) = compiled[next]
+                group.addTask {
+                    let view = QuizView(compiled: quiz, highlighter: renderer.highlighter)
+                    try sink(renderer.renderQuiz(view, site: site))
+                    return (index, QuizSummary(view.facts))
                 }
-                for await (index, summary, rendered) in group {
-                    summaries[index] = summary
-                    files.merge(rendered) { $1 }
-                }
+                next += 1
             }
-            try sink(files)
+            while let (index, summary) = try await group.next() { summaries[index] = summary }
         }
         return summaries.map { $0! }
     }

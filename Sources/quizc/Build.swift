@@ -231,33 +231,33 @@ struct SiteBuilder: Sendable {
             return Outcome(status: .invalid, diagnostics: diagnostics + error.diagnostics)
         }
 
-        // Pages stream into the staged output a batch of quizzes at a time (a 10,000-challenge site is about 110 MB
-        // of files); rendered files identical to what the current output holds are linked, not written again.
-        var hashes: [String: String] = [:]
+        // Pages stream into the staged output as each quiz is rendered (a 10,000-challenge site is about 110 MB of
+        // files); rendered files identical to what the current output holds are linked, not written again.
         var recorded = previous?.shared ?? [:]
         for entry in previous?.quizzes.values.map({ $0 }) ?? [] { recorded.merge(entry.files) { $1 } }
+        let hashes = HashLedger()
         let summaries: [QuizSummary]
         do {
             let staging = try OutputWriter(destination: output).begin()
-            func emit(_ path: String, _ bytes: [UInt8]) throws(OutputWriter.Failure) {
-                let hash = Fingerprint.of(bytes)
-                hashes[path] = hash
-                if let stamp = recorded[path], stamp.contentHash == hash, BuildState.isIntact(path, in: output, as: stamp) {
-                    try staging.reuse(path)
-                } else {
-                    try staging.add(path, bytes)
+            let emit: @Sendable ([String: [UInt8]]) throws -> Void = { [recorded] files in
+                for (path, bytes) in files {
+                    let hash = Fingerprint.of(bytes)
+                    hashes.record(path, hash)
+                    if let stamp = recorded[path], stamp.contentHash == hash, BuildState.isIntact(path, in: output, as: stamp) {
+                        try staging.reuse(path)
+                    } else {
+                        try staging.add(path, bytes)
+                    }
                 }
             }
             do {
-                summaries = try await renderer.renderQuizzes(site.site, parts: parts, batch: Self.renderBatch) { files in
-                    for (path, bytes) in files { try emit(path, bytes) }
-                }
+                summaries = try await renderer.renderQuizzes(site.site, parts: parts, width: ProcessInfo.processInfo.activeProcessorCount,
+                                                             sink: emit)
                 for entry in reused.values {
                     for path in entry.files.keys { try staging.reuse(path) }
-                    hashes.merge(entry.files.mapValues(\.contentHash)) { $1 }
+                    for (path, stamp) in entry.files { hashes.record(path, stamp.contentHash) }
                 }
-                let catalog = renderer.renderCatalog(site.site, summaries: summaries).merging(renderer.renderSharedFiles()) { $1 }
-                for (path, bytes) in catalog { try emit(path, bytes) }
+                try emit(renderer.renderCatalog(site.site, summaries: summaries).merging(renderer.renderSharedFiles()) { $1 })
                 phases.mark("render")
             } catch {
                 staging.abandon()
@@ -272,7 +272,7 @@ struct SiteBuilder: Sendable {
         }
         phases.mark("write")
         saveState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: diagnostics,
-                  hashes: hashes, fingerprints: fingerprints, sources: read.stamps, key: key, to: stateURL, output: output)
+                  hashes: hashes.all, fingerprints: fingerprints, sources: read.stamps, key: key, to: stateURL, output: output)
         phases.mark("state")
 
         let challengeCount = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }
@@ -283,9 +283,6 @@ struct SiteBuilder: Sendable {
         } ?? ""
         return Outcome(status: .written(hashes.count), diagnostics: diagnostics, summary: summary)
     }
-
-    /// Quizzes rendered (concurrently) before their pages are written out.
-    static let renderBatch = 16
 
     /// Everything every page depends on besides its own quiz: versions, the quizc binary, executor, site.yml and
     /// templates.
@@ -349,6 +346,16 @@ struct SiteBuilder: Sendable {
         state.shared = stamps(hashes.keys.filter { !owned.contains($0) }) ?? [:]
         state.save(to: url)
     }
+}
+
+/// The content hash of every file of the new output, recorded from the tasks that render and write them.
+final class HashLedger: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hashes: [String: String] = [:]
+
+    func record(_ path: String, _ hash: String) { lock.withLock { hashes[path] = hash } }
+    var all: [String: String] { lock.withLock { hashes } }
+    var count: Int { lock.withLock { hashes.count } }
 }
 
 /// Wall time of a build's phases, printed to stderr when `QUIZC_TIMINGS` is set (for BENCHMARKS.md):

@@ -55,10 +55,12 @@ struct OutputWriter {
         return Staging(writer: self)
     }
 
-    /// An output being staged. Plain string paths and mkdir: URL and FileManager calls cost more than the writes for
-    /// a site of many small files.
-    final class Staging {
+    /// An output being staged, safe to add to from several tasks at once (its bookkeeping is locked; the writes are
+    /// not). Plain string paths and mkdir: URL and FileManager calls cost more than the writes for a site of many
+    /// small files.
+    final class Staging: @unchecked Sendable {
         let writer: OutputWriter
+        private let lock = NSLock()
         private let staging: String
         private let current: String
         /// Folders made so far, relative to the staging folder (the staging folder itself is "").
@@ -77,7 +79,7 @@ struct OutputWriter {
         func add(_ path: String, _ bytes: [UInt8]) throws(Failure) {
             let target = try prepare(path)
             try OutputWriter.write(bytes, to: target, sync: false)
-            written.append(target)
+            lock.withLock { written.append(target) }
         }
 
         /// Hard-links `path` from the current output (copies it where links are not supported).
@@ -88,7 +90,7 @@ struct OutputWriter {
                     throw Failure(description: "cannot read \(current)/\(path) to reuse it")
                 }
                 try OutputWriter.write(bytes, to: target, sync: false)
-                written.append(target)
+                lock.withLock { written.append(target) }
             }
         }
 
@@ -98,6 +100,8 @@ struct OutputWriter {
             guard !components.contains(".."), !components.contains(""), !path.hasPrefix("/") else {
                 throw Failure(description: "refusing to write outside the output folder: \(path)")
             }
+            lock.lock()
+            defer { lock.unlock() }
             guard paths.insert(path).inserted else { throw Failure(description: "\(path) is written twice") }
             var folderEnd = path.startIndex
             for component in components.dropLast() {
@@ -113,6 +117,7 @@ struct OutputWriter {
         /// Flushes the staged files to disk and swaps them in: one `syncfs` for many written files; for few (an
         /// incremental build) an fsync each and one per folder, since `syncfs` would also wait for every other
         /// program's unwritten data on the disk (a compiler next door made it 50-100 ms).
+        /// Call once every `add` and `reuse` has returned.
         func commit() throws(Failure) {
             do throws(Failure) {
                 if writer.syncsWholeFilesystem && written.count > OutputWriter.fileSyncLimit {
