@@ -237,6 +237,7 @@ struct SiteBuilder: Sendable {
         for entry in previous?.quizzes.values.map({ $0 }) ?? [] { recorded.merge(entry.files) { $1 } }
         let hashes = HashLedger()
         let summaries: [QuizSummary]
+        var preparedState: Task<Data?, Never>?
         do {
             let staging = try OutputWriter(destination: output).begin()
             let emit: @Sendable ([String: [UInt8]]) throws -> Void = { [recorded] files in
@@ -263,6 +264,14 @@ struct SiteBuilder: Sendable {
                 staging.abandon()
                 throw error
             }
+            // The next build's state is worked out (stamps of the staged files, which keep their inodes and times
+            // through the swap, and its JSON) while the staged files are flushed; it is written once they are in place.
+            let stagingFolder = staging.writer.stagingFolder
+            let finalDiagnostics = diagnostics, allHashes = hashes.all, sources = read.stamps
+            preparedState = Task { [bundle, reused, fingerprints] in
+                makeState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: finalDiagnostics,
+                          hashes: allHashes, fingerprints: fingerprints, sources: sources, key: key, files: stagingFolder).encoded()
+            }
             try staging.commit()
             progress?.update { [count = hashes.count] in $0.filesWritten += count }
         } catch {
@@ -271,8 +280,7 @@ struct SiteBuilder: Sendable {
             return Outcome(status: .ioFailure, diagnostics: diagnostics)
         }
         phases.mark("write")
-        saveState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: diagnostics,
-                  hashes: hashes.all, fingerprints: fingerprints, sources: read.stamps, key: key, to: stateURL, output: output)
+        if let data = await preparedState?.value { BuildState.save(data, to: stateURL) }
         phases.mark("state")
 
         let challengeCount = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }
@@ -300,12 +308,12 @@ struct SiteBuilder: Sendable {
         return hasher.hex
     }
 
-    /// Records what this build wrote, after the new output is in place; a build killed before this only costs the
-    /// next build its reuse.
-    private func saveState(_ bundle: ContentBundle, compiled compiledBySlug: [String: CompiledQuiz],
+    /// What this build wrote, stamped from the files in `output` (the staging folder, before it is swapped in); it is
+    /// saved once the new output is in place, so a build killed before that only costs the next build its reuse.
+    private func makeState(_ bundle: ContentBundle, compiled compiledBySlug: [String: CompiledQuiz],
                            reused: [String: BuildState.QuizEntry], summaries: [QuizSummary], warnings: [Diagnostic],
                            hashes: [String: String], fingerprints: [String: String], sources: [String: SourceStamp],
-                           key: String, to url: URL, output: URL) {
+                           key: String, files output: URL) -> BuildState {
         /// The digest of all of a folder's file stamps, or nil when one was not settled (the folder is read next time).
         func sourceStamps(_ folder: ContentBundle.QuizFolder) -> String? {
             var result: [String: SourceStamp] = [:]
@@ -344,7 +352,7 @@ struct SiteBuilder: Sendable {
             }
         }
         state.shared = stamps(hashes.keys.filter { !owned.contains($0) }) ?? [:]
-        state.save(to: url)
+        return state
     }
 }
 

@@ -119,9 +119,17 @@ struct BuildState: Codable, Equatable {
 
     /// Written beside its final name and renamed over it, so a killed build never leaves half a state.
     func save(to url: URL) {
+        guard let data = encoded() else { return }
+        Self.save(data, to: url)
+    }
+
+    func encoded() -> Data? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
+        return try? encoder.encode(self)
+    }
+
+    static func save(_ data: Data, to url: URL) {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())")
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

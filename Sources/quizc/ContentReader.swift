@@ -54,13 +54,22 @@ struct ContentReader {
                 unread.insert(folder)
                 return
             }
-            var entry = try folders[folder] ?? (quizFile(in: folder, root: root, stamps: &stamps, settledBefore), [:])
+            let quizPath = join(folder, "quiz.md")
+            var entry = try folders[folder] ?? (fileManager.fileExists(atPath: quizPath) ? pendingFile(quizPath, root: root) : nil, [:])
             for name in names {
                 let path = join(folder, name)
-                entry.challenges[path] = try file(path, root: root, inCheckedFolder: true, stamps: &stamps, settledBefore)
+                entry.challenges[path] = try pendingFile(path, root: root, inCheckedFolder: true)
             }
             folders[folder] = entry
         }
+
+        /// Checks where `path` leads now and reads it later, with the others, in parallel.
+        func pendingFile(_ path: String, root: String, inCheckedFolder: Bool = false) throws -> ContentFile {
+            if !inCheckedFolder || isSymbolicLink(path) { try checkInside(path, root: root) }
+            pending.append(path)
+            return ContentFile(path: path, bytes: [])
+        }
+        var pending: [String] = []
 
         for path in paths {
             let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -96,10 +105,36 @@ struct ContentReader {
                 if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite, root: root) }
             }
         }
+        // Quiz files are read in parallel (a course is a thousand small files); the first failure in reading order
+        // is reported.
+        let reads = Self.readAllConcurrently(pending)
+        var contents: [String: [UInt8]] = [:]
+        contents.reserveCapacity(pending.count)
+        for (path, read) in zip(pending, reads) {
+            guard let (bytes, info) = read else { throw ReadError(description: "\(path): cannot read file") }
+            if let stamp = SourceStamp(info), stamp.isSettled(before: settledBefore), !isSymbolicLink(path) { stamps[path] = stamp }
+            contents[path] = bytes
+        }
+        func filled(_ file: ContentFile) -> ContentFile {
+            contents[file.path].map { ContentFile(path: file.path, bytes: $0) } ?? file
+        }
         let quizzes = folders.map { path, entry in
-            ContentBundle.QuizFolder(path: path, quizFile: entry.quiz, challengeFiles: Array(entry.challenges.values))
+            ContentBundle.QuizFolder(path: path, quizFile: entry.quiz.map(filled), challengeFiles: entry.challenges.values.map(filled))
         }
         return Stamped(bundle: ContentBundle(siteFile: siteFile, quizzes: quizzes), stamps: stamps, unread: unread)
+    }
+
+    /// `readAll` of every path, spread over the cores; nil where a read failed.
+    private static func readAllConcurrently(_ paths: [String]) -> [([UInt8], stat)?] {
+        let results = UnsafeMutableBufferPointer<([UInt8], stat)?>.allocate(capacity: paths.count)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let slots = UnsafeSendableBuffer(results)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            var info = stat()
+            if let bytes = readAll(paths[index], info: &info) { slots.buffer[index] = (bytes, info) }
+        }
+        return Array(results)
     }
 
     /// The stamps of a folder's quiz.md (when present) and `names`, or nil when one is not a plain regular file.
@@ -124,16 +159,6 @@ struct ContentReader {
         try contents(of: folder).filter { name in
             name.hasSuffix(".md") && name != "quiz.md" && name.lowercased() != "readme.md" && !name.hasPrefix(".")
         }
-    }
-
-    private func quizFile(in folder: String, root: String, stamps: inout [String: SourceStamp], _ settledBefore: Int64) throws -> ContentFile? {
-        let path = join(folder, "quiz.md")
-        return fileManager.fileExists(atPath: path) ? try file(path, root: root, stamps: &stamps, settledBefore) : nil
-    }
-
-    private func quizFile(in folder: String, root: String) throws -> ContentFile? {
-        var ignored: [String: SourceStamp] = [:]
-        return try quizFile(in: folder, root: root, stamps: &ignored, 0)
     }
 
     /// Refuses a path that is a symbolic-link loop, dangles, or resolves outside the content folder `root`.
@@ -173,19 +198,10 @@ struct ContentReader {
 
     /// Reads a content file, refusing one that resolves outside `root`. In a folder `checkInside` already accepted,
     /// only a symbolic link can lead elsewhere, so one `lstat` replaces resolving every component of the path.
-    private func file(_ path: String, root: String, inCheckedFolder: Bool = false) throws -> ContentFile {
-        var ignored: [String: SourceStamp] = [:]
-        return try file(path, root: root, inCheckedFolder: inCheckedFolder, stamps: &ignored, 0)
-    }
-
-    /// Reads a file and records its stamp (taken before the read, so a later change always shows) when it is settled.
-    private func file(_ path: String, root: String, inCheckedFolder: Bool = false, stamps: inout [String: SourceStamp],
-                      _ settledBefore: Int64) throws -> ContentFile {
-        let link = isSymbolicLink(path)
-        if !inCheckedFolder || link { try checkInside(path, root: root) }
-        var info = stat()
-        guard let bytes = Self.readAll(path, info: &info) else { throw ReadError(description: "\(path): cannot read file") }
-        if !link, let stamp = SourceStamp(info), stamp.isSettled(before: settledBefore) { stamps[path] = stamp }
+    /// Reads site.yml (quiz files are read in parallel by `readStamped`).
+    private func file(_ path: String, root: String) throws -> ContentFile {
+        try checkInside(path, root: root)
+        guard let bytes = Self.readAll(path) else { throw ReadError(description: "\(path): cannot read file") }
         return ContentFile(path: path, bytes: bytes)
     }
 
@@ -303,5 +319,11 @@ struct SourceStamp: Equatable {
         }
         return hasher.hex
     }
+}
+
+/// A buffer each concurrent iteration writes one distinct element of (`DispatchQueue.concurrentPerform`).
+private struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
 
