@@ -180,6 +180,20 @@ public enum Snippet {
         SnippetSession(filename: filename, limits: limits).run(source)
     }
 
+    /// Starts building `count` pooled interpreters' worlds (all modules, the `torch.nn` prelude) in the background,
+    /// unless the pool already holds interpreters: a build calls it before reading its content, so the first
+    /// snippets find a world ready instead of building it (or waiting for the prelude's one-time parse) themselves.
+    public static func prewarm(_ count: Int) {
+        guard InterpreterPool.shared.idleCount == 0 else { return }
+        for _ in 0..<max(0, count) {
+            DispatchQueue.global(qos: .userInitiated).async {
+                let interp = Interpreter(filename: "<prewarm>", limits: .default)
+                BigStack.run { interp.prepareWorld() }
+                InterpreterPool.shared.put(interp)
+            }
+        }
+    }
+
     /// Runs `body` on an interpreter thread (one with a big stack). Sessions made, run and ended inside it stay on
     /// that thread, so a challenge's fences, printed globals and teardown cost one hand-off instead of one each.
     public static func onInterpreterThread<T>(_ body: () -> T) -> T {

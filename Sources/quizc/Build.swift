@@ -3,6 +3,7 @@ import Foundation
 import QuizCompiler
 import QuizCore
 import QuizSite
+import SnippetInterpreter
 
 /// `quizc build`: validate the content, then render and write the site atomically.
 struct Build: AsyncParsableCommand {
@@ -141,6 +142,7 @@ struct SiteBuilder: Sendable {
     func build(_ paths: SitePaths) async -> Outcome {
         var phases = PhaseClock()
         defer { phases.report() }
+        Snippet.prewarm(ProcessInfo.processInfo.activeProcessorCount)
         // The last build's state names the files it read; quiz folders whose files still carry the same stamps are
         // not read again (their fingerprints come from the state). Verified against the state's key below.
         let guessedState = incremental ? BuildState.loadUnverified(from: BuildState.url(

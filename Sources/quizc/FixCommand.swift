@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuizCompiler
 import QuizCore
+import SnippetInterpreter
 
 /// `quizc fix`: write computed answers back into the Markdown, then report what still fails.
 struct FixCommand: AsyncParsableCommand {
@@ -16,6 +17,7 @@ struct FixCommand: AsyncParsableCommand {
         let paths = content.resolvedPaths
         let run = content.makeRun()
         run.progress.start()
+        Snippet.prewarm(ProcessInfo.processInfo.activeProcessorCount)
         defer { run.progress.finish() }
         let bundle = try readContent(paths)
         run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }

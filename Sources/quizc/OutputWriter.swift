@@ -19,6 +19,10 @@ struct OutputWriter {
     private var name: String { destination.lastPathComponent }
     var stagingFolder: URL { parent.appendingPathComponent(".\(name).quizc-new") }
     var retiredFolder: URL { parent.appendingPathComponent(".\(name).quizc-old") }
+    /// The folders (no files) of the output before last, kept for the next build to stage into: making a few dozen
+    /// folders anew each build cost more than the rest of an incremental build's writing (ext4 looks past recently
+    /// deleted inodes for every new folder).
+    var spareFolder: URL { parent.appendingPathComponent(".\(name).quizc-spare") }
 
     /// Replaces `destination` with exactly `files` (relative path → bytes) plus the `reused` files of the current
     /// output, which are hard-linked (or copied where links are not supported) instead of written again.
@@ -43,16 +47,58 @@ struct OutputWriter {
         if manager.fileExists(atPath: destination.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw Failure(description: "\(destination.relativePath) is a file, not a folder; refusing to replace it")
         }
+        var spareFolders: [String] = []
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             recoverInterruptedSwap()
             try? manager.removeItem(at: stagingFolder)
-            try manager.createDirectory(at: stagingFolder, withIntermediateDirectories: true)
+            if rename(spareFolder.path, stagingFolder.path) == 0, let folders = Self.emptyFolders(under: stagingFolder.path) {
+                spareFolders = folders
+            } else {
+                try? manager.removeItem(at: stagingFolder)
+                try manager.createDirectory(at: stagingFolder, withIntermediateDirectories: true)
+            }
         } catch {
             try? manager.removeItem(at: stagingFolder)
             throw Failure(description: "cannot write \(stagingFolder.path): \(error.localizedDescription)")
         }
-        return Staging(writer: self)
+        return Staging(writer: self, spareFolders: spareFolders)
+    }
+
+    /// The folders under `root` (relative paths, parents first) when it holds nothing but empty folders, as a spare
+    /// left by `keepFolders`; nil when it holds anything else (it is then not reused).
+    fileprivate static func emptyFolders(under root: String) -> [String]? {
+        var folders: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: relative.isEmpty ? root : root + "/" + relative) else { return nil }
+            for name in names {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(root + "/" + child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+                folders.append(child)
+                pending.append(child)
+            }
+        }
+        return folders
+    }
+
+    /// Empties the files out of a replaced output and keeps its folders as the spare; removes it if that fails.
+    fileprivate func keepFolders(of old: URL) {
+        let manager = FileManager.default
+        try? manager.removeItem(at: spareFolder)
+        var pending = [old.path]
+        var clean = true
+        while clean, let folder = pending.popLast() {
+            guard let names = try? manager.contentsOfDirectory(atPath: folder) else { clean = false; break }
+            for name in names {
+                let path = folder + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { clean = false; break }
+                if info.st_mode & S_IFMT == S_IFDIR { pending.append(path) } else if unlink(path) != 0 { clean = false; break }
+            }
+        }
+        if !clean || rename(old.path, spareFolder.path) != 0 { try? manager.removeItem(at: old) }
     }
 
     /// An output being staged, safe to add to from several tasks at once (its bookkeeping is locked; the writes are
@@ -69,8 +115,12 @@ struct OutputWriter {
         /// Files written (not linked): fsync'd one by one at commit when few.
         private var written: [String] = []
 
-        fileprivate init(writer: OutputWriter) {
+        /// Folders of a reused spare (relative, parents first); those this output does not use are removed at commit.
+        private let spareFolders: [String]
+
+        fileprivate init(writer: OutputWriter, spareFolders: [String]) {
             self.writer = writer
+            self.spareFolders = spareFolders
             staging = writer.stagingFolder.path
             current = writer.destination.path
         }
@@ -119,6 +169,8 @@ struct OutputWriter {
         /// program's unwritten data on the disk (a compiler next door made it 50-100 ms).
         /// Call once every `add` and `reuse` has returned.
         func commit() throws(Failure) {
+            // Spare folders this output has no file in (children first; a folder with files in it was `created`).
+            for folder in spareFolders.reversed() where !created.contains(Substring(folder)) { rmdir(staging + "/" + folder) }
             do throws(Failure) {
                 if writer.syncsWholeFilesystem && written.count > OutputWriter.fileSyncLimit {
                     guard OutputWriter.syncFilesystem(of: writer.stagingFolder) else {
@@ -155,7 +207,7 @@ struct OutputWriter {
         try? manager.removeItem(at: retiredFolder)
         if manager.fileExists(atPath: destination.path), Self.exchange(stagingFolder.path, destination.path) {
             Self.syncFolder(parent)
-            try? manager.removeItem(at: stagingFolder)
+            keepFolders(of: stagingFolder)
             return
         }
         if manager.fileExists(atPath: destination.path) {
@@ -234,7 +286,12 @@ struct OutputWriter {
     }
 
     fileprivate static func write(_ bytes: [UInt8], to path: String, sync: Bool) throws(Failure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 && errno == EISDIR {
+            // A folder of a reused spare where this output has a file.
+            try? FileManager.default.removeItem(atPath: path)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0

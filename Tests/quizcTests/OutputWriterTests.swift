@@ -27,7 +27,27 @@ import Testing
         try writer.write(["index.html": Array("one".utf8), "old/only.txt": Array("gone soon".utf8)])
         try writer.write(["index.html": Array("two".utf8), "a/b/c.json": Array("{}".utf8)])
         #expect(try Self.tree(writer.destination) == ["index.html": "two", "a/b/c.json": "{}"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
+        // Beside the output only the spare: the replaced output's folders, without files.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".output.quizc-spare", "output"])
+        #expect(try Self.tree(writer.spareFolder) == [:])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: writer.spareFolder.path) == ["old"])
+    }
+
+    /// The next output is staged into the spare's folders: folders it does not use are gone, and a file may take
+    /// the place of a spare folder.
+    @Test func theSpareFoldersAreReusedAndTidied() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(destination: root.appendingPathComponent("output"))
+        try writer.write(["index.html": Array("one".utf8), "old/deep/only.txt": Array("x".utf8), "quiz/a.html": Array("a".utf8)])
+        try writer.write(["index.html": Array("two".utf8), "quiz/a.html": Array("a".utf8)], reusing: [])
+        // The spare now holds old/, old/deep/ and quiz/; the next output keeps quiz/ and makes "old" a file.
+        try writer.write(["index.html": Array("three".utf8), "old": Array("file".utf8), "quiz/b.html": Array("b".utf8)])
+        #expect(try Self.tree(writer.destination) == ["index.html": "three", "old": "file", "quiz/b.html": "b"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: writer.destination.path).sorted() == ["index.html", "old", "quiz"])
+        try writer.write(["index.html": Array("four".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: writer.destination.path) == ["index.html"])
+        #expect(try Self.tree(writer.spareFolder) == [:])
     }
 
     @Test func reusedFilesAreLinkedFromThePreviousOutput() throws {
@@ -52,7 +72,7 @@ import Testing
         }
         #expect(error.description == "cannot read \(writer.destination.appendingPathComponent("missing.html").path) to reuse it")
         #expect(try Self.tree(writer.destination) == ["index.html": "one"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
+        #expect(!FileManager.default.fileExists(atPath: writer.stagingFolder.path))
     }
 
     @Test func aFailedWriteLeavesThePreviousOutputIntact() throws {
