@@ -142,13 +142,15 @@ struct SiteBuilder: Sendable {
     func build(_ paths: SitePaths) async -> Outcome {
         var phases = PhaseClock()
         defer { phases.report() }
-        Snippet.prewarm(ProcessInfo.processInfo.activeProcessorCount)
+        Snippet.prewarm(1)
         // The last build's state names the files it read; quiz folders whose files still carry the same stamps are
         // not read again (their fingerprints come from the state). Verified against the state's key below.
-        let guessedState = incremental ? BuildState.loadUnverified(from: BuildState.url(
-            cacheFolder: ResultCache.folder(forContent: paths.content), output: paths.outputURL)) : nil
+        let guessedURL = BuildState.url(cacheFolder: ResultCache.folder(forContent: paths.content), output: paths.outputURL)
+        // The state's JSON decodes in the background while the content is read with the small digest file beside it.
+        let guessedTask = incremental ? Task { BuildState.loadUnverified(from: guessedURL) } : nil
+        let knownSources = incremental ? BuildState.loadSources(for: guessedURL) : [:]
         var read: ContentReader.Stamped
-        switch Self.readStamped(paths.contentURL, unchanged: guessedState?.quizzes.compactMapValues(\.sources) ?? [:]) {
+        switch Self.readStamped(paths.contentURL, unchanged: knownSources) {
         case .failure(let diagnostic):
             return Outcome(status: .invalid, diagnostics: [diagnostic])
         case .success(let stamped):
@@ -164,6 +166,14 @@ struct SiteBuilder: Sendable {
                 return Outcome(status: .ioFailure, diagnostics: [
                     .error("cannot read templates: \(error)", at: SourceLocation(file: folder.relativePath, line: 1)),
                 ])
+            }
+        }
+        // Parsing the templates overlaps finding what changed and compiling it (an incremental build's critical path).
+        let rendererTask = Task { [templates, highlighter, compilerVersion] () -> Result<SiteRenderer, QuizSiteError> in
+            do throws(QuizSiteError) {
+                return .success(try SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion))
+            } catch {
+                return .failure(error)
             }
         }
 
@@ -185,8 +195,12 @@ struct SiteBuilder: Sendable {
         }
         var fingerprints: [String: String] = [:]
         for folder in bundle.quizzes where !read.unread.contains(folder.path) { fingerprints[folder.path] = BuildState.fingerprint(folder) }
+        let guessedState = await guessedTask?.value
         if !read.unread.isEmpty, let previous, previous == guessedState {
-            for path in read.unread { fingerprints[path] = previous.quizzes[path]?.fingerprint }
+            // A folder left unread counts only if the state recorded the digest it was skipped on.
+            for path in read.unread where previous.quizzes[path]?.sources == knownSources[path] {
+                fingerprints[path] = previous.quizzes[path]?.fingerprint
+            }
         }
         reuse(fingerprints)
         // A folder left unread must be reused; otherwise (other key, output touched by hand) read everything.
@@ -227,10 +241,9 @@ struct SiteBuilder: Sendable {
             }
         }
         let renderer: SiteRenderer
-        do {
-            renderer = try SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion)
-        } catch {
-            return Outcome(status: .invalid, diagnostics: diagnostics + error.diagnostics)
+        switch await rendererTask.value {
+        case .success(let ready): renderer = ready
+        case .failure(let error): return Outcome(status: .invalid, diagnostics: diagnostics + error.diagnostics)
         }
 
         // Pages stream into the staged output as each quiz is rendered (a 10,000-challenge site is about 110 MB of
@@ -239,7 +252,7 @@ struct SiteBuilder: Sendable {
         for entry in previous?.quizzes.values.map({ $0 }) ?? [] { recorded.merge(entry.files) { $1 } }
         let hashes = HashLedger()
         let summaries: [QuizSummary]
-        var preparedState: Task<Data?, Never>?
+        var preparedState: Task<BuildState, Never>?
         do {
             let staging = try OutputWriter(destination: output).begin()
             let emit: @Sendable ([String: [UInt8]]) throws -> Void = { [recorded] files in
@@ -272,7 +285,7 @@ struct SiteBuilder: Sendable {
             let finalDiagnostics = diagnostics, allHashes = hashes.all, sources = read.stamps
             preparedState = Task { [bundle, reused, fingerprints] in
                 makeState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: finalDiagnostics,
-                          hashes: allHashes, fingerprints: fingerprints, sources: sources, key: key, files: stagingFolder).encoded()
+                          hashes: allHashes, fingerprints: fingerprints, sources: sources, key: key, files: stagingFolder)
             }
             try staging.commit()
             progress?.update { [count = hashes.count] in $0.filesWritten += count }
@@ -282,7 +295,7 @@ struct SiteBuilder: Sendable {
             return Outcome(status: .ioFailure, diagnostics: diagnostics)
         }
         phases.mark("write")
-        if let data = await preparedState?.value { BuildState.save(data, to: stateURL) }
+        await preparedState?.value.save(to: stateURL)
         phases.mark("state")
 
         let challengeCount = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }

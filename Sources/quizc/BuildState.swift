@@ -117,10 +117,32 @@ struct BuildState: Codable, Equatable {
         return state
     }
 
-    /// Written beside its final name and renamed over it, so a killed build never leaves half a state.
+    /// Written beside its final name and renamed over it, so a killed build never leaves half a state. The folders'
+    /// source digests are also written alone (`loadSources`): a build reads them before it can afford the JSON.
     func save(to url: URL) {
+        var lines = ""
+        for (path, entry) in quizzes.sorted(by: { $0.key < $1.key }) {
+            if let digest = entry.sources { lines += "\(digest) \(path)\n" }
+        }
+        Self.save(Data(lines.utf8), to: Self.sourcesURL(for: url))
         guard let data = encoded() else { return }
         Self.save(data, to: url)
+    }
+
+    static func sourcesURL(for url: URL) -> URL {
+        url.deletingPathExtension().appendingPathExtension("sources")
+    }
+
+    /// Quiz folder path → digest of its sources as the last build recorded them (`save`); empty when unreadable.
+    /// Only a hint: a folder skipped on it counts only if the state's JSON agrees.
+    static func loadSources(for url: URL) -> [String: String] {
+        guard let bytes = ContentReader.readAll(sourcesURL(for: url).path) else { return [:] }
+        var result: [String: String] = [:]
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }
+            result[String(decoding: line[line.index(after: space)...], as: UTF8.self)] = String(decoding: line[..<space], as: UTF8.self)
+        }
+        return result
     }
 
     func encoded() -> Data? {

@@ -19,7 +19,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let run = content.makeRun()
         run.progress.start()
-        Snippet.prewarm(ProcessInfo.processInfo.activeProcessorCount)
+        Snippet.prewarm(1)
         let bundle = try readContent(content.resolvedPaths)
         run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }
         let output = await QuizCompiler.compile(bundle, executor: try content.makeExecutor(for: bundle, run: run),

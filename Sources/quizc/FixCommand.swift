@@ -17,7 +17,7 @@ struct FixCommand: AsyncParsableCommand {
         let paths = content.resolvedPaths
         let run = content.makeRun()
         run.progress.start()
-        Snippet.prewarm(ProcessInfo.processInfo.activeProcessorCount)
+        Snippet.prewarm(1)
         defer { run.progress.finish() }
         let bundle = try readContent(paths)
         run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }

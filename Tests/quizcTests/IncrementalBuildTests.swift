@@ -101,7 +101,7 @@ import Testing
         #expect(try runQuizc(["build"], cwd: project).status == 0)
         let before = try BuildTests.snapshot(project.appendingPathComponent("output"))
         let cache = project.appendingPathComponent(".quizc-cache")
-        let states = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("build-") }
+        let states = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("build-") && $0.hasSuffix(".json") }
         #expect(states.count == 1)
         for state in states { try Data("{\"format\": 1, \"key\": ".utf8).write(to: cache.appendingPathComponent(state)) }
         let rebuilt = try runQuizc(["build"], cwd: project)
@@ -112,7 +112,7 @@ import Testing
     /// The recorded build state of `project` (one output folder).
     static func state(_ project: URL) throws -> BuildState {
         let cache = project.appendingPathComponent(".quizc-cache")
-        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("build-") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("build-") && $0.hasSuffix(".json") }
         try #require(names.count == 1)
         return try #require(BuildState.loadUnverified(from: cache.appendingPathComponent(names[0])))
     }
@@ -126,6 +126,11 @@ import Testing
         #expect(try runQuizc(["build"], cwd: project).status == 0)
         let recorded = try Self.state(project).quizzes.values.map(\.sources)
         #expect(recorded.count == 2 && recorded.allSatisfy { $0 != nil })
+        // The digests are also kept alone, for the next build to read before the JSON.
+        let cache = project.appendingPathComponent(".quizc-cache")
+        let sources = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasSuffix(".sources") })
+        let digests = BuildState.loadSources(for: cache.appendingPathComponent(sources).deletingPathExtension().appendingPathExtension("json"))
+        #expect(Set(digests.values) == Set(recorded.compactMap { $0 }) && digests.count == 2)
 
         let unchanged = try runQuizc(["build"], cwd: project)
         #expect(timeless(unchanged.stdout) == "built 3 challenges in 2 quizzes in T s (2 cached, 2 quizzes unchanged), wrote 10 files to output\n")
@@ -145,6 +150,31 @@ import Testing
         #expect(try runQuizc(["build"], cwd: project).status == 0)
         #expect(try String(contentsOf: page, encoding: .utf8).contains("stops before 6."))
         #expect(try BuildTests.snapshot(project.appendingPathComponent("output")) == Self.fullBuild(project))
+    }
+
+    /// A digest file that disagrees with the state (a build killed between the two writes, or edited by hand) is
+    /// only a hint: the folder is read and the site is right.
+    @Test func aStaleDigestFileIsNotTrusted() throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        Thread.sleep(forTimeInterval: 1.1)
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let cache = project.appendingPathComponent(".quizc-cache")
+        let sources = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasSuffix(".sources") })
+        let file = project.appendingPathComponent("content/basics/01-sum.md")
+        try Self.edit(file, replacing: "`range(4)` stops before 4.", with: "`range(4)` stops before 7.")
+        Thread.sleep(forTimeInterval: 1.1)
+        // Forge the digest file so it matches the edited folder, as if a build had recorded it.
+        var reader = ContentReader()
+        reader.unchanged = [:]
+        let read = try reader.readStamped(["content"].map { project.appendingPathComponent($0).path })
+        let basics = try #require(read.bundle.quizzes.first { $0.path.hasSuffix("content/basics") })
+        var stamps: [String: SourceStamp] = [:]
+        for f in [basics.quizFile].compactMap({ $0 }) + basics.challengeFiles { stamps[f.path.replacingOccurrences(of: project.path + "/", with: "")] = read.stamps[f.path] }
+        try Data("\(SourceStamp.digest(stamps)) content/basics\n".utf8).write(to: cache.appendingPathComponent(sources))
+        #expect(try runQuizc(["build"], cwd: project).status == 0)
+        let page = project.appendingPathComponent("output/basics/index.html")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("stops before 7."))
     }
 
     @Test func fingerprintsTellBytesApart() {
