@@ -19,9 +19,9 @@ struct OutputWriter {
     private var name: String { destination.lastPathComponent }
     var stagingFolder: URL { parent.appendingPathComponent(".\(name).quizc-new") }
     var retiredFolder: URL { parent.appendingPathComponent(".\(name).quizc-old") }
-    /// The folders (no files) of the output before last, kept for the next build to stage into: making a few dozen
-    /// folders anew each build cost more than the rest of an incremental build's writing (ext4 looks past recently
-    /// deleted inodes for every new folder).
+    /// The folders and emptied files of the output before last, kept for the next build to stage into: making a
+    /// few dozen folders and files anew each build cost more than the rest of an incremental build's writing (ext4
+    /// looks past recently deleted inodes for every new one), while writing into an emptied file keeps its inode.
     var spareFolder: URL { parent.appendingPathComponent(".\(name).quizc-spare") }
 
     /// Replaces `destination` with exactly `files` (relative path → bytes) plus the `reused` files of the current
@@ -47,13 +47,13 @@ struct OutputWriter {
         if manager.fileExists(atPath: destination.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw Failure(description: "\(destination.relativePath) is a file, not a folder; refusing to replace it")
         }
-        var spareFolders: [String] = []
+        var spare: (folders: [String], files: [String]) = ([], [])
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             recoverInterruptedSwap()
             try? manager.removeItem(at: stagingFolder)
-            if rename(spareFolder.path, stagingFolder.path) == 0, let folders = Self.emptyFolders(under: stagingFolder.path) {
-                spareFolders = folders
+            if rename(spareFolder.path, stagingFolder.path) == 0, let entries = Self.spareEntries(under: stagingFolder.path) {
+                spare = entries
             } else {
                 try? manager.removeItem(at: stagingFolder)
                 try manager.createDirectory(at: stagingFolder, withIntermediateDirectories: true)
@@ -62,28 +62,36 @@ struct OutputWriter {
             try? manager.removeItem(at: stagingFolder)
             throw Failure(description: "cannot write \(stagingFolder.path): \(error.localizedDescription)")
         }
-        return Staging(writer: self, spareFolders: spareFolders)
+        return Staging(writer: self, spareFolders: spare.folders, spareFiles: spare.files)
     }
 
-    /// The folders under `root` (relative paths, parents first) when it holds nothing but empty folders, as a spare
-    /// left by `keepFolders`; nil when it holds anything else (it is then not reused).
-    fileprivate static func emptyFolders(under root: String) -> [String]? {
-        var folders: [String] = []
+    /// The folders (parents first) and files under `root`, relative, when it is a spare left by `keepFolders`: only
+    /// folders and empty regular files with one link each; nil for anything else (it is then not reused).
+    fileprivate static func spareEntries(under root: String) -> (folders: [String], files: [String])? {
+        var folders: [String] = [], files: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: relative.isEmpty ? root : root + "/" + relative) else { return nil }
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
-                guard lstat(root + "/" + child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-                folders.append(child)
-                pending.append(child)
+                guard lstat(root + "/" + child, &info) == 0 else { return nil }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    folders.append(child)
+                    pending.append(child)
+                case S_IFREG where info.st_nlink == 1 && info.st_size == 0:
+                    files.append(child)
+                default:
+                    return nil
+                }
             }
         }
-        return folders
+        return (folders, files)
     }
 
-    /// Empties the files out of a replaced output and keeps its folders as the spare; removes it if that fails.
+    /// Keeps a replaced output as the spare: files only it holds are emptied (their inodes are written into next
+    /// time), files it shares with the new output (hard links) are unlinked, folders stay. Removed if that fails.
     fileprivate func keepFolders(of old: URL) {
         let manager = FileManager.default
         try? manager.removeItem(at: spareFolder)
@@ -95,7 +103,12 @@ struct OutputWriter {
                 let path = folder + "/" + name
                 var info = stat()
                 guard lstat(path, &info) == 0 else { clean = false; break }
-                if info.st_mode & S_IFMT == S_IFDIR { pending.append(path) } else if unlink(path) != 0 { clean = false; break }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(path)
+                case S_IFREG where info.st_nlink == 1: if truncate(path, 0) != 0 { clean = false }
+                default: if unlink(path) != 0 { clean = false }
+                }
+                if !clean { break }
             }
         }
         if !clean || rename(old.path, spareFolder.path) != 0 { try? manager.removeItem(at: old) }
@@ -115,12 +128,15 @@ struct OutputWriter {
         /// Files written (not linked): fsync'd one by one at commit when few.
         private var written: [String] = []
 
-        /// Folders of a reused spare (relative, parents first); those this output does not use are removed at commit.
+        /// Folders (relative, parents first) and emptied files of a reused spare; those this output does not use are
+        /// removed at commit.
         private let spareFolders: [String]
+        private let spareFiles: [String]
 
-        fileprivate init(writer: OutputWriter, spareFolders: [String]) {
+        fileprivate init(writer: OutputWriter, spareFolders: [String], spareFiles: [String]) {
             self.writer = writer
             self.spareFolders = spareFolders
+            self.spareFiles = spareFiles
             staging = writer.stagingFolder.path
             current = writer.destination.path
         }
@@ -135,7 +151,13 @@ struct OutputWriter {
         /// Hard-links `path` from the current output (copies it where links are not supported).
         func reuse(_ path: String) throws(Failure) {
             let target = try prepare(path)
-            if link(current + "/" + path, target) != 0 {
+            var linked = link(current + "/" + path, target) == 0
+            if !linked && errno == EEXIST {
+                // An emptied spare file: the link takes its place.
+                _ = unlink(target)
+                linked = link(current + "/" + path, target) == 0
+            }
+            if !linked {
                 guard let bytes = ContentReader.readAll(current + "/" + path) else {
                     throw Failure(description: "cannot read \(current)/\(path) to reuse it")
                 }
@@ -169,7 +191,8 @@ struct OutputWriter {
         /// program's unwritten data on the disk (a compiler next door made it 50-100 ms).
         /// Call once every `add` and `reuse` has returned.
         func commit() throws(Failure) {
-            // Spare folders this output has no file in (children first; a folder with files in it was `created`).
+            // Spare files and folders this output does not use (folders children first; one with files was `created`).
+            for file in spareFiles where !paths.contains(file) { unlink(staging + "/" + file) }
             for folder in spareFolders.reversed() where !created.contains(Substring(folder)) { rmdir(staging + "/" + folder) }
             do throws(Failure) {
                 if writer.syncsWholeFilesystem && written.count > OutputWriter.fileSyncLimit {
@@ -286,6 +309,9 @@ struct OutputWriter {
     }
 
     fileprivate static func write(_ bytes: [UInt8], to path: String, sync: Bool) throws(Failure) {
+        // Never write through a file that has other links (it could be part of a live output).
+        var existing = stat()
+        if lstat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG, existing.st_nlink > 1 { _ = unlink(path) }
         var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 && errno == EISDIR {
             // A folder of a reused spare where this output has a file.

@@ -27,10 +27,9 @@ import Testing
         try writer.write(["index.html": Array("one".utf8), "old/only.txt": Array("gone soon".utf8)])
         try writer.write(["index.html": Array("two".utf8), "a/b/c.json": Array("{}".utf8)])
         #expect(try Self.tree(writer.destination) == ["index.html": "two", "a/b/c.json": "{}"])
-        // Beside the output only the spare: the replaced output's folders, without files.
+        // Beside the output only the spare: the replaced output's folders and its files emptied.
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".output.quizc-spare", "output"])
-        #expect(try Self.tree(writer.spareFolder) == [:])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: writer.spareFolder.path) == ["old"])
+        #expect(try Self.tree(writer.spareFolder) == ["index.html": "", "old/only.txt": ""])
     }
 
     /// The next output is staged into the spare's folders: folders it does not use are gone, and a file may take
@@ -47,7 +46,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: writer.destination.path).sorted() == ["index.html", "old", "quiz"])
         try writer.write(["index.html": Array("four".utf8)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: writer.destination.path) == ["index.html"])
-        #expect(try Self.tree(writer.spareFolder) == [:])
+        #expect(try Self.tree(writer.spareFolder).values.allSatisfy(\.isEmpty))
+    }
+
+    /// A file shared by the spare and the live output (a reused page) is never written through: the spare's link is
+    /// dropped, and writing the next output leaves the live one as it was until the swap.
+    @Test func aSpareNeverWritesThroughTheLiveOutput() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(destination: root.appendingPathComponent("output"))
+        try writer.write(["index.html": Array("one".utf8), "quiz/a.html": Array("kept".utf8)])
+        try writer.write(["index.html": Array("two".utf8)], reusing: ["quiz/a.html"])
+        // quiz/a.html is now one inode in the output; the spare holds only emptied files of its own.
+        let staging = try writer.begin()
+        try staging.add("quiz/a.html", Array("rewritten".utf8))
+        try staging.add("index.html", Array("three".utf8))
+        #expect(try Self.tree(writer.destination) == ["index.html": "two", "quiz/a.html": "kept"])
+        try staging.commit()
+        #expect(try Self.tree(writer.destination) == ["index.html": "three", "quiz/a.html": "rewritten"])
+        // A reused file missing from the live output fails, even where the spare has an emptied file of that name.
+        try writer.write(["index.html": Array("four".utf8)])
+        #expect(FileManager.default.fileExists(atPath: writer.spareFolder.appendingPathComponent("quiz/a.html").path))
+        let error = try #require(throws: OutputWriter.Failure.self) {
+            try writer.write(["index.html": Array("five".utf8)], reusing: ["quiz/a.html"])
+        }
+        #expect(error.description.hasSuffix("quiz/a.html to reuse it"))
+        #expect(try Self.tree(writer.destination) == ["index.html": "four"])
     }
 
     @Test func reusedFilesAreLinkedFromThePreviousOutput() throws {
