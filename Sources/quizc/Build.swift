@@ -252,7 +252,7 @@ struct SiteBuilder: Sendable {
         for entry in previous?.quizzes.values.map({ $0 }) ?? [] { recorded.merge(entry.files) { $1 } }
         let hashes = HashLedger()
         let summaries: [QuizSummary]
-        var preparedState: Task<BuildState, Never>?
+        var state: BuildState?
         do {
             let staging = try OutputWriter(destination: output).begin()
             let emit: @Sendable ([String: [UInt8]]) throws -> Void = { [recorded] files in
@@ -279,14 +279,11 @@ struct SiteBuilder: Sendable {
                 staging.abandon()
                 throw error
             }
-            // The next build's state is worked out (stamps of the staged files, which keep their inodes and times
-            // through the swap, and its JSON) while the staged files are flushed; it is written once they are in place.
-            let stagingFolder = staging.writer.stagingFolder
-            let finalDiagnostics = diagnostics, allHashes = hashes.all, sources = read.stamps
-            preparedState = Task { [bundle, reused, fingerprints] in
-                makeState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: finalDiagnostics,
-                          hashes: allHashes, fingerprints: fingerprints, sources: sources, key: key, files: stagingFolder)
-            }
+            // The next build's state is stamped from the staged files (they keep their inodes and times through the
+            // swap). Before the commit: once swapped, the staging path holds the old output, which is then emptied.
+            state = makeState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: diagnostics,
+                              hashes: hashes.all, fingerprints: fingerprints, sources: read.stamps, key: key,
+                              files: staging.writer.stagingFolder)
             try staging.commit()
             progress?.update { [count = hashes.count] in $0.filesWritten += count }
         } catch {
@@ -295,7 +292,7 @@ struct SiteBuilder: Sendable {
             return Outcome(status: .ioFailure, diagnostics: diagnostics)
         }
         phases.mark("write")
-        await preparedState?.value.save(to: stateURL)
+        state?.save(to: stateURL)
         phases.mark("state")
 
         let challengeCount = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }

@@ -152,6 +152,21 @@ import Testing
         #expect(try BuildTests.snapshot(project.appendingPathComponent("output")) == Self.fullBuild(project))
     }
 
+    /// Every stamp the state records describes the output as it is after the build (the stamps were once taken from
+    /// the staging folder after the swap, when it already held the emptied old output).
+    @Test func theRecordedStampsDescribeTheOutput() throws {
+        let project = try BuildTests.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        for _ in 0..<3 {
+            #expect(try runQuizc(["build"], cwd: project).status == 0)
+            let state = try Self.state(project)
+            let output = project.appendingPathComponent("output")
+            let recorded = state.quizzes.values.flatMap(\.files) + Array(state.shared)
+            #expect(recorded.count == 10)
+            for (path, stamp) in recorded { #expect(BuildState.isIntact(path, in: output, as: stamp), "\(path)") }
+        }
+    }
+
     /// A digest file that disagrees with the state (a build killed between the two writes, or edited by hand) is
     /// only a hint: the folder is read and the site is right.
     @Test func aStaleDigestFileIsNotTrusted() throws {
