@@ -168,34 +168,3 @@ extension PassRule {
         self = .percent(percent)
     }
 }
-
-extension StringProtocol {
-    /// `self` without leading and trailing characters of `set`; ASCII text with an ASCII set byte by byte.
-    func trimmingCharacters(in set: String) -> String {
-        if let trimmed = asciiTrimmed(set) { return trimmed }
-        let characters = Set(set)
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-
-    /// Nil unless both `self` and `set` are ASCII and `set` has no `\r\n`: there every byte is a character but `\r\n`,
-    /// which is then no member, so its `\r` and `\n` never trim apart.
-    private func asciiTrimmed(_ set: String) -> String? {
-        let members = Array(set.utf8)
-        guard !members.contains(where: { $0 >= 0x80 }), !zip(members, members.dropFirst()).contains(where: { $0 == (0x0D, 0x0A) }),
-              !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
-        let bytes = Array(utf8)
-        var start = 0, end = bytes.count
-        while start < end, members.contains(bytes[start]) {
-            if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
-            start += 1
-        }
-        while end > start, members.contains(bytes[end - 1]) {
-            if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
-            end -= 1
-        }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-}

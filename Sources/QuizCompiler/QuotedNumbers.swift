@@ -1,4 +1,5 @@
 import QuizCore
+import QuizMarkdown
 
 /// Finds the places where prose claims a computed number, and decides whether a computed number agrees.
 ///

@@ -181,7 +181,7 @@ private struct Walker {
 
 extension StringProtocol {
     /// `self` without leading and trailing characters of `set`; ASCII text with an ASCII set byte by byte.
-    func trimmingCharacters(in set: String) -> String {
+    public func trimmingCharacters(in set: String) -> String {
         if let trimmed = asciiTrimmed(set) { return trimmed }
         let characters = Set(set)
         var slice = Substring(self)

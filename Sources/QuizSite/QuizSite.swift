@@ -37,16 +37,6 @@ public enum QuizSite {
         case reused(QuizSummary)
     }
 
-    /// The files of the compiled parts (rendered concurrently), the catalog and the shared files, and every part's
-    /// summary in order.
-    public static func render(site: Site, parts: [QuizPart], templates: TemplateSet,
-                              highlighter: any CodeHighlighter = PlainHighlighter(),
-                              compilerVersion: String = "0.1.0") async throws(QuizSiteError)
-        -> (files: [String: [UInt8]], summaries: [QuizSummary]) {
-        try await SiteRenderer(templates: templates, highlighter: highlighter, compilerVersion: compilerVersion)
-            .render(site, parts: parts)
-    }
-
     /// The files of one quiz: `<slug>/index.html` and `api/<slug>.json`.
     public static func renderQuiz(_ quiz: CompiledQuiz, site: Site, templates: TemplateSet,
                                   highlighter: any CodeHighlighter = PlainHighlighter(),

@@ -65,10 +65,7 @@ private struct TeardownWalk {
     private var values: [PyValue] = []
     private var scopes: [Scope] = []
     private var seen: Set<ObjectIdentifier> = []
-    /// Tuple buffers already walked: shared tuples nest into DAGs (`t = (t, t)`) that a plain walk would revisit
-    /// exponentially often. The buffers are kept alive until the walk ends so their addresses stay unique.
-    private var seenTuples: Set<UnsafeRawPointer> = []
-    private var keptTuples: [[PyValue]] = []
+    private var tuples = TupleMemo()
 
     init(keepShared: Bool = false) { self.keepShared = keepShared }
 
@@ -101,7 +98,7 @@ private struct TeardownWalk {
                 break
             }
         }
-        keptTuples.removeAll()
+        tuples.release()
     }
 
     private mutating func firstVisit(_ object: AnyObject) -> Bool { seen.insert(ObjectIdentifier(object)).inserted }
@@ -120,9 +117,7 @@ private struct TeardownWalk {
         case .none, .bool, .int, .float, .str:
             return
         case .tuple(let items):
-            guard let address = items.withUnsafeBufferPointer({ $0.baseAddress }) else { return }
-            guard seenTuples.insert(UnsafeRawPointer(address)).inserted else { return }
-            keptTuples.append(items)
+            guard tuples.firstVisit(items) else { return }
             for item in items { add(item) }
         case .list(let list):
             guard !(keepShared && list.isShared), firstVisit(list) else { return }
@@ -143,62 +138,9 @@ private struct TeardownWalk {
         }
     }
 
+    /// Empties the object after taking what it held onto the walk's stack.
     private mutating func visit(_ object: PyObject) {
-        switch object {
-        case let instance as PyInstance:
-            let attributes = instance.attributes
-            instance.attributes = [:]
-            for value in attributes.values { add(value) }
-            if let returned = instance.native as? ReturnTypesValue { for value in returned.items { add(value) } }
-            instance.native = nil
-            instance.traceback = []
-            instance.suggestion = nil
-        case let cls as PyClass:
-            let dict = cls.dict
-            cls.dict = [:]
-            for value in dict.values { add(value) }
-            for base in cls.mro + cls.bases { add(.object(base)) }
-            cls.mro = []
-            cls.bases = []
-            cls.construct = nil
-            cls.clearLookupCache()
-        case let function as PyFunction:
-            for value in function.defaults.values { add(value) }
-            for value in function.attributes.values { add(value) }
-            function.defaults = [:]
-            function.attributes = [:]
-            scopes.append(function.globals)
-            if let closure = function.closure { scopes.append(closure) }
-        case let module as PyModule:
-            let attributes = module.attributes
-            module.attributes = [:]
-            for value in attributes.values { add(value) }
-        case let set as PySet:
-            let elements = set.elements
-            set.removeAll()
-            for element in elements { add(element) }
-        case let method as PyBoundMethod:
-            add(method.receiver)
-            add(method.function)
-        case let method as PyStaticMethod:
-            add(method.function)
-        case let method as PyClassMethod:
-            add(method.function)
-        case let property as PyProperty:
-            for value in [property.getter, property.setter, property.deleter] { add(value) }
-            property.getter = .none
-            property.setter = .none
-            property.deleter = .none
-        case let proxy as PySuper:
-            add(proxy.receiver)
-            add(.object(proxy.startAfter))
-        case let slice as PySlice:
-            for value in [slice.start, slice.stop, slice.step] { add(value) }
-        case let view as PyDictView:
-            add(.dict(view.dict))
-        default:
-            // Builtin functions, iterators, ranges and singletons hold no values the walk can empty.
-            return
-        }
+        object.forEachReference({ add($1) }, scope: { scopes.append($0) })
+        object.dropReferences()
     }
 }

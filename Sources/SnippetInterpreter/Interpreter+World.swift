@@ -118,8 +118,7 @@ private struct WorldWalk {
     private var values: [PyValue] = []
     private var scopes: [Scope] = []
     private var seen: Set<ObjectIdentifier> = []
-    private var seenTuples: Set<UnsafeRawPointer> = []
-    private var keptTuples: [[PyValue]] = []
+    private var tuples = TupleMemo()
 
     init(marking: Bool) { self.marking = marking }
 
@@ -144,7 +143,7 @@ private struct WorldWalk {
                 break
             }
         }
-        keptTuples.removeAll()
+        tuples.release()
     }
 
     /// Whether to walk into `object`: marking, the first time it is reached unmarked; digesting, the first time
@@ -195,9 +194,7 @@ private struct WorldWalk {
         case .none, .bool, .int, .float, .str:
             return
         case .tuple(let items):
-            guard let address = items.withUnsafeBufferPointer({ $0.baseAddress }) else { return }
-            guard seenTuples.insert(UnsafeRawPointer(address)).inserted else { return }
-            keptTuples.append(items)
+            guard tuples.firstVisit(items) else { return }
             for item in items { add(item) }
         case .list(let list):
             guard enter(list, shared: &list.isShared) else { return }
@@ -220,50 +217,23 @@ private struct WorldWalk {
         }
     }
 
+    /// Follows (and, digesting, records) what the object holds, and an instance's class.
     private mutating func visit(_ object: PyObject) {
-        switch object {
-        case let instance as PyInstance:
-            record(instance, instance.attributes)
-            add(.object(instance.cls))
-            for value in instance.attributes.values { add(value) }
-            if let returned = instance.native as? ReturnTypesValue { for value in returned.items { add(value) } }
-        case let cls as PyClass:
-            record(cls, cls.dict)
-            for value in cls.dict.values { add(value) }
-            for base in cls.mro + cls.bases { add(.object(base)) }
-        case let function as PyFunction:
-            record(function, function.defaults)
-            record(function, function.attributes)
-            for value in function.defaults.values { add(value) }
-            for value in function.attributes.values { add(value) }
-            scopes.append(function.globals)
-            if let closure = function.closure { scopes.append(closure) }
-        case let module as PyModule:
-            record(module, module.attributes)
-            for value in module.attributes.values { add(value) }
-        case let set as PySet:
-            foundContainer = true
-            record(set, set.elements)
-            for element in set.elements { add(element) }
-        case let method as PyBoundMethod:
-            add(method.receiver)
-            add(method.function)
-        case let method as PyStaticMethod:
-            add(method.function)
-        case let method as PyClassMethod:
-            add(method.function)
-        case let property as PyProperty:
-            record(property, [property.getter, property.setter, property.deleter])
-            for value in [property.getter, property.setter, property.deleter] { add(value) }
-        case let proxy as PySuper:
-            add(proxy.receiver)
-            add(.object(proxy.startAfter))
-        case let slice as PySlice:
-            for value in [slice.start, slice.stop, slice.step] { add(value) }
-        case let view as PyDictView:
-            add(.dict(view.dict))
-        default:
-            return
-        }
+        if let instance = object as? PyInstance { add(.object(instance.cls)) }
+        if object is PySet { foundContainer = true }
+        var sum = 0, count = 0
+        object.forEachReference({ name, value in
+            count += 1
+            // Each entry hashed with its name, other items with their position; summed, so independent of
+            // dictionary order.
+            if !marking {
+                var pair = Hasher()
+                if let name { pair.combine(name) } else { pair.combine(count) }
+                pair.combine(WorldWalk.hash(value))
+                sum &+= pair.finalize()
+            }
+            add(value)
+        }, scope: { scopes.append($0) })
+        if !marking { digest &+= (ObjectIdentifier(object).hashValue &+ count &+ sum) &* 1_000_003 }
     }
 }

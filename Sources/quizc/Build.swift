@@ -182,7 +182,10 @@ struct SiteBuilder: Sendable {
         let output = paths.outputURL
         let stateURL = BuildState.url(cacheFolder: ResultCache.folder(for: bundle), output: output)
         let key = stateKey(bundle, templates: templates, content: paths.content)
-        let previous = incremental ? BuildState.load(from: stateURL, key: key) : nil
+        // The state decoded in the background is the one to use unless the bundle puts the cache elsewhere.
+        let guessedState = await guessedTask?.value
+        let recordedState = stateURL == guessedURL ? guessedState : incremental ? BuildState.loadUnverified(from: stateURL) : nil
+        let previous = recordedState.flatMap { $0.key == key ? $0 : nil }
         var reused: [String: BuildState.QuizEntry] = [:]
         func reuse(_ fingerprints: [String: String]) {
             reused = [:]
@@ -195,8 +198,7 @@ struct SiteBuilder: Sendable {
         }
         var fingerprints: [String: String] = [:]
         for folder in bundle.quizzes where !read.unread.contains(folder.path) { fingerprints[folder.path] = BuildState.fingerprint(folder) }
-        let guessedState = await guessedTask?.value
-        if !read.unread.isEmpty, let previous, previous == guessedState {
+        if !read.unread.isEmpty, let previous, stateURL == guessedURL {
             // A folder left unread counts only if the state recorded the digest it was skipped on.
             for path in read.unread where previous.quizzes[path]?.sources == knownSources[path] {
                 fingerprints[path] = previous.quizzes[path]?.fingerprint

@@ -102,14 +102,8 @@ struct BuildState: Codable, Equatable {
         cacheFolder.appendingPathComponent("build-\(Fingerprint.of(Array(output.standardizedFileURL.path.utf8)).prefix(16)).json")
     }
 
-    /// The recorded state, or nil when there is none or it cannot be trusted.
-    static func load(from url: URL, key: String) -> BuildState? {
-        guard let state = loadUnverified(from: url), state.key == key else { return nil }
-        return state
-    }
-
-    /// The recorded state in the current format, whatever its key (to skip reading unchanged files before the key,
-    /// which depends on site.yml, can be computed; `load(from:key:)` then decides whether it counts).
+    /// The recorded state in the current format, or nil when there is none or it does not decode; the caller checks
+    /// its key (which depends on site.yml, read after the state is needed to skip unchanged files).
     static func loadUnverified(from url: URL) -> BuildState? {
         guard let bytes = ContentReader.readAll(url.path),
               let state = try? JSONDecoder().decode(BuildState.self, from: Data(bytes)),

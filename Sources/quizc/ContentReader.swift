@@ -65,11 +65,15 @@ struct ContentReader {
 
         /// Checks where `path` leads now and reads it later, with the others, in parallel.
         func pendingFile(_ path: String, root: String, inCheckedFolder: Bool = false) throws -> ContentFile {
-            if !inCheckedFolder || isSymbolicLink(path) { try checkInside(path, root: root) }
+            let link = isSymbolicLink(path)
+            if !inCheckedFolder || link { try checkInside(path, root: root) }
+            if link { links.insert(path) }
             pending.append(path)
             return ContentFile(path: path, bytes: [])
         }
         var pending: [String] = []
+        /// Pending files that are symbolic links: their stamps (of the target) are not kept.
+        var links: Set<String> = []
 
         for path in paths {
             let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -112,7 +116,7 @@ struct ContentReader {
         contents.reserveCapacity(pending.count)
         for (path, read) in zip(pending, reads) {
             guard let (bytes, info) = read else { throw ReadError(description: "\(path): cannot read file") }
-            if let stamp = SourceStamp(info), stamp.isSettled(before: settledBefore), !isSymbolicLink(path) { stamps[path] = stamp }
+            if !links.contains(path), let stamp = SourceStamp(info), stamp.isSettled(before: settledBefore) { stamps[path] = stamp }
             contents[path] = bytes
         }
         func filled(_ file: ContentFile) -> ContentFile {

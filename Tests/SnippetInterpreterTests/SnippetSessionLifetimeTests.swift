@@ -28,7 +28,8 @@ import Testing
         }
     }
 
-    @Test(arguments: [
+    /// Sources whose global `name` sits in a reference cycle, freed whether the session is private or pooled.
+    static let cycles: [(String, String)] = [
         ("x = []\nx.append(x)\n", "x"),
         ("d = {}\nd['self'] = d\n", "d"),
         ("s = []\nt = (s, 1)\ns.append(t)\n", "s"),
@@ -36,11 +37,14 @@ import Testing
         ("class A:\n    def f(self):\n        return self\na = A()\na.m = a.f\n", "a"),
         ("def f():\n    return f\n", "f"),
         ("def outer():\n    def inner():\n        return inner\n    return inner\ng = outer()\n", "g"),
-        ("class A:\n    @property\n    def p(self):\n        return self\nb = [A()]\nb.append(b)\n", "b"),
         ("import torch\nlayer = torch.nn.Linear(4, 2)\n", "layer"),
         ("import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.Linear(4, 4), nn.ReLU())\ny = model(torch.ones(2, 4))\n", "model"),
-        ("import torch\nnn = torch.nn\n", "nn"),
         ("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    err = e\n", "err"),
+    ]
+
+    @Test(arguments: cycles + [
+        ("class A:\n    @property\n    def p(self):\n        return self\nb = [A()]\nb.append(b)\n", "b"),
+        ("import torch\nnn = torch.nn\n", "nn"),
     ] as [(String, String)])
     func aFinishedPrivateSessionFreesValuesInCycles(_ source: String, _ name: String) throws {
         weak var value: AnyObject?
@@ -55,19 +59,9 @@ import Testing
     }
 
     /// The same sources on a pooled interpreter: every value the session made is freed, the interpreter is kept.
-    @Test(arguments: [
-        ("x = []\nx.append(x)\n", "x"),
-        ("d = {}\nd['self'] = d\n", "d"),
-        ("s = []\nt = (s, 1)\ns.append(t)\n", "s"),
-        ("class A:\n    pass\n", "A"),
-        ("class A:\n    def f(self):\n        return self\na = A()\na.m = a.f\n", "a"),
-        ("def f():\n    return f\n", "f"),
-        ("def outer():\n    def inner():\n        return inner\n    return inner\ng = outer()\n", "g"),
-        ("import torch\nlayer = torch.nn.Linear(4, 2)\n", "layer"),
-        ("import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.Linear(4, 4), nn.ReLU())\ny = model(torch.ones(2, 4))\n", "model"),
+    @Test(arguments: cycles + [
         ("import torch\nclass Holder:\n    pass\nh = Holder()\nh.t = torch.ones(2)\nh.me = h\n", "h"),
         ("import torch.nn as nn\nclass Block(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.inner = nn.Linear(2, 2)\n        self.me = self\nb = Block()\n", "b"),
-        ("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    err = e\n", "err"),
     ] as [(String, String)])
     func aFinishedPooledSessionFreesItsValuesAndKeepsTheInterpreter(_ source: String, _ name: String) throws {
         let pool = InterpreterPool(capacity: 1)

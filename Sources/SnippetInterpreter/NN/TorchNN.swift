@@ -189,26 +189,25 @@ extension Interpreter {
     private func registerParameter(_ instance: PyInstance, _ name: String, _ value: PyValue, _ paths: ModuleFastPaths) -> Bool {
         guard let (parameters, buffers, modules) = registries(instance, paths, registering: true),
               !name.isEmpty, !name.contains(".") else { return false }
-        let key = PyKey(value: .str(name))
-        if instance.cls.lookup(name) != nil && parameters[key] == nil { return false }
-        touch(instance)
-        instance.attributes[name] = nil
-        buffers[key] = nil
-        modules[key] = nil
-        parameters[key] = value
+        if instance.cls.lookup(name) != nil && parameters[PyKey(value: .str(name))] == nil { return false }
+        register(instance, name, value, in: parameters, removingFrom: [buffers, modules])
         return true
     }
 
     /// `_forget(self, name)`, the parameter and buffer pops, then `self._modules[name] = value`.
     private func registerModule(_ instance: PyInstance, _ name: String, _ value: PyValue, _ paths: ModuleFastPaths) -> Bool {
         guard let (parameters, buffers, modules) = registries(instance, paths, registering: false) else { return false }
+        register(instance, name, value, in: modules, removingFrom: [parameters, buffers])
+        return true
+    }
+
+    /// Drops `name` from the instance's own attributes and the `others` registries, then stores it in `registry`.
+    private func register(_ instance: PyInstance, _ name: String, _ value: PyValue, in registry: PyDict, removingFrom others: [PyDict]) {
         let key = PyKey(value: .str(name))
         touch(instance)
         instance.attributes[name] = nil
-        parameters[key] = nil
-        buffers[key] = nil
-        modules[key] = value
-        return true
+        for other in others { other[key] = nil }
+        registry[key] = value
     }
 }
 
