@@ -52,10 +52,7 @@ extension Interpreter {
         for value in builtins.values { walk.add(value) }
         for value in context.values {
             if let state = value as? TorchState {
-                for cls in [state.tensorClass, state.parameterClass, state.dtypeClass, state.sizeClass, state.generatorClass,
-                            state.deviceClass] { walk.add(.object(cls)) }
-                for value in state.dtypeObjects.values { walk.add(value) }
-                for value in state.functions.values { walk.add(value) }
+                for value in state.pythonValues { walk.add(value) }
             } else if let object = value as? PyObject {
                 walk.add(.object(object))
             }

@@ -43,6 +43,13 @@ final class TorchState {
         ledger = StorageLedger(budget: interp.memory)
     }
 
+    /// The Python values this state holds: its classes, dtype objects and `torch.*` functions (roots of the walks
+    /// that mark a pooled world shared and that tear an interpreter down).
+    var pythonValues: [PyValue] {
+        [tensorClass, parameterClass, dtypeClass, sizeClass, generatorClass, deviceClass].map { .object($0) }
+            + Array(dtypeObjects.values) + Array(functions.values)
+    }
+
     /// Puts the per-session state back as a fresh session has it (a pooled interpreter's next session): the default
     /// generator's seed, print options, grad mode and a ledger on the new session's budget. Classes and functions stay.
     func beginSession(budget: MemoryBudget) {
