@@ -4,6 +4,20 @@ import QuizCore
 public protocol ChallengeExecutor: Sendable {
     /// Runs the challenge's run/setup fences in order in one namespace.
     func execute(_ challenge: Challenge) async -> ExecutionResult
+
+    /// Runs several challenges, each in its own namespace; the results follow `challenges`. An executor with a cost
+    /// per call (the interpreter hands each call to a big-stack thread) runs them in one go.
+    func execute(batch challenges: [Challenge]) async -> [ExecutionResult]
+}
+
+extension ChallengeExecutor {
+    /// One `execute` after another.
+    public func execute(batch challenges: [Challenge]) async -> [ExecutionResult] {
+        var results: [ExecutionResult] = []
+        results.reserveCapacity(challenges.count)
+        for challenge in challenges { results.append(await execute(challenge)) }
+        return results
+    }
 }
 
 /// Replays recorded results keyed by challenge path (then by id); for tests and `--executor recorded:FILE`.

@@ -15,6 +15,12 @@ public struct InterpreterExecutor: ChallengeExecutor {
         return Snippet.onInterpreterThread { Self.run(challenge, limits: limits) }
     }
 
+    /// All of them in one hand-off to the interpreter thread (a hand-off per challenge was ~7 % of a course build).
+    public func execute(batch challenges: [Challenge]) async -> [ExecutionResult] {
+        let limits = self.limits
+        return Snippet.onInterpreterThread { challenges.map { Self.run($0, limits: limits) } }
+    }
+
     private static func run(_ challenge: Challenge, limits: SnippetLimits) -> ExecutionResult {
         let session = SnippetSession(filename: challenge.path, limits: limits)
         var stdout = ""

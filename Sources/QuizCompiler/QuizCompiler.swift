@@ -11,8 +11,11 @@ public enum QuizCompiler {
 
     /// load → model → execute → validate, every quiz folder and every challenge concurrently (at most `width` at
     /// once; nil: all of them); results are assembled in file order, so the output is the same for every width and
-    /// scheduling.
-    public static func compile(_ bundle: ContentBundle, executor: some ChallengeExecutor, width: Int? = nil) async -> Output {
+    /// scheduling. `whenCompiled` (when given) gets each quiz as soon as all its challenges are done, concurrently
+    /// with the rest (it counts towards `width`): a build renders pages while other quizzes still run. It is called
+    /// whatever diagnostics the quiz has; `Output` holds them all.
+    public static func compile(_ bundle: ContentBundle, executor: some ChallengeExecutor, width: Int? = nil,
+                               whenCompiled: (@Sendable (Site, CompiledQuiz) async -> Void)? = nil) async -> Output {
         var diagnostics: [Diagnostic] = []
         var site = Site(title: "Quizzes", description: "", baseURL: "", language: "en", unsafeHTML: false, quizzes: [])
         if let file = bundle.siteFile {
@@ -25,22 +28,90 @@ public enum QuizCompiler {
             diagnostics += found
             if let quiz { site.quizzes.append(quiz) }
         }
-        var compiled = await concurrentMap(site.quizzes.flatMap(\.challenges), width: width) { challenge in
-            let result = challenge.hasRunnableCode ? await executor.execute(challenge) : nil
+        // Challenges run in small batches: one executor call each (one hand-off to the interpreter's thread), still
+        // enough batches per core that no core idles at the end.
+        let challenges = site.quizzes.flatMap(\.challenges)
+        let batches = batches(of: challenges.count, width: width)
+        let limit = max(1, width ?? Int.max)
+        var compiled = [(CompiledChallenge, [Diagnostic])?](repeating: nil, count: challenges.count)
+        // The quiz of each challenge, and how many challenges of each quiz are still running.
+        var quizOf: [Int] = []
+        quizOf.reserveCapacity(challenges.count)
+        for (index, quiz) in site.quizzes.enumerated() { quizOf += repeatElement(index, count: quiz.challenges.count) }
+        var pending = site.quizzes.map(\.challenges.count)
+        var firstChallenge: [Int] = []
+        var offset = 0
+        for quiz in site.quizzes {
+            firstChallenge.append(offset)
+            offset += quiz.challenges.count
+        }
+        let loadedSite = site
+        await withTaskGroup(of: (Int, [(CompiledChallenge, [Diagnostic])])?.self) { group in
+            var running = 0
+            // Quizzes whose hook can be called (at first those without challenges).
+            var ready = whenCompiled == nil ? [] : pending.indices.filter { pending[$0] == 0 }
+            var nextBatch = 0
+            func startNext() {
+                if let hook = whenCompiled, !ready.isEmpty {
+                    let index = ready.removeFirst()
+                    let start = firstChallenge[index]
+                    let quiz = CompiledQuiz(quiz: loadedSite.quizzes[index],
+                                            challenges: (start..<start + loadedSite.quizzes[index].challenges.count).map { compiled[$0]!.0 })
+                    group.addTask { await hook(loadedSite, quiz); return nil }
+                } else if nextBatch < batches.count {
+                    let range = batches[nextBatch]
+                    nextBatch += 1
+                    group.addTask { (range.lowerBound, await compileBatch(challenges[range], executor: executor, unsafeHTML: unsafeHTML)) }
+                } else {
+                    return
+                }
+                running += 1
+            }
+            while running < limit, !ready.isEmpty || nextBatch < batches.count { startNext() }
+            while let finished = await group.next() {
+                running -= 1
+                if let (start, results) = finished {
+                    for (offset, result) in results.enumerated() {
+                        compiled[start + offset] = result
+                        let quiz = quizOf[start + offset]
+                        pending[quiz] -= 1
+                        if pending[quiz] == 0, whenCompiled != nil { ready.append(quiz) }
+                    }
+                }
+                while running < limit, !ready.isEmpty || nextBatch < batches.count { startNext() }
+            }
+        }
+        var remaining = compiled[...]
+        var compiledQuizzes: [CompiledQuiz] = []
+        for quiz in site.quizzes {
+            let challenges = remaining.prefix(quiz.challenges.count).map { $0! }
+            remaining = remaining.dropFirst(quiz.challenges.count)
+            diagnostics += challenges.flatMap(\.1)
+            compiledQuizzes.append(CompiledQuiz(quiz: quiz, challenges: challenges.map(\.0)))
+        }
+        return Output(site: CompiledSite(site: site, quizzes: compiledQuizzes), diagnostics: diagnostics)
+    }
+
+    /// Runs a batch of challenges (those with code in one executor call), fills their texts and validates them.
+    private static func compileBatch(_ batch: ArraySlice<Challenge>, executor: some ChallengeExecutor,
+                                     unsafeHTML: Bool) async -> [(CompiledChallenge, [Diagnostic])] {
+        let runnable = batch.filter(\.hasRunnableCode)
+        var results = (runnable.isEmpty ? [] : await executor.execute(batch: runnable)).makeIterator()
+        return batch.map { challenge in
+            let result = challenge.hasRunnableCode ? results.next() : nil
             let filled = CompiledChallenge(
                 challenge: challenge, result: result,
                 hintHTML: challenge.hint.map { Placeholders.fill($0, with: result, unsafeHTML: unsafeHTML) },
                 explanationHTML: challenge.explanation.map { Placeholders.fill($0, with: result, unsafeHTML: unsafeHTML) })
             return (filled, validate(challenge, result))
-        }[...]
-        var compiledQuizzes: [CompiledQuiz] = []
-        for quiz in site.quizzes {
-            let challenges = compiled.prefix(quiz.challenges.count)
-            compiled = compiled.dropFirst(quiz.challenges.count)
-            diagnostics += challenges.flatMap(\.1)
-            compiledQuizzes.append(CompiledQuiz(quiz: quiz, challenges: challenges.map(\.0)))
         }
-        return Output(site: CompiledSite(site: site, quizzes: compiledQuizzes), diagnostics: diagnostics)
+    }
+
+    /// Consecutive index ranges covering `count` items: about eight per lane of `width` (for balance), at most 16
+    /// items each; one item each when `width` is nil (everything at once).
+    static func batches(of count: Int, width: Int?) -> [Range<Int>] {
+        let size = width.map { max(1, min(16, count / (max(1, $0) * 8))) } ?? 1
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     /// `transform` over `items`, at most `width` running at once (a sliding window, so a long course does not queue

@@ -133,8 +133,8 @@ public struct SiteRenderer: Sendable {
             for (index, part) in parts.enumerated() {
                 guard case .compiled(let quiz) = part else { continue }
                 group.addTask {
-                    let view = QuizView(compiled: quiz, highlighter: highlighter)
-                    return (index, QuizSummary(view.facts), renderQuiz(view, site: site))
+                    let (files, summary) = renderQuizAndSummary(quiz, site: site)
+                    return (index, summary, files)
                 }
             }
             for await (index, summary, files) in group {

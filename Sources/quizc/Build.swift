@@ -69,7 +69,9 @@ enum SiteCompilation: Sendable {
 /// The seam between the CLI and the compiler: `compile` turns content that was read into a validated site or
 /// diagnostics, and `highlighter` colours code.
 struct SiteBuilder: Sendable {
-    var compile: @Sendable (_ bundle: ContentBundle) async -> SiteCompilation
+    /// `whenCompiled` gets each quiz as soon as it is compiled (see `QuizCompiler.compile`), to render it meanwhile.
+    var compile: @Sendable (_ bundle: ContentBundle, _ whenCompiled: (@Sendable (Site, CompiledQuiz) async -> Void)?) async
+        -> SiteCompilation
     var highlighter: any CodeHighlighter
     var compilerVersion: String
     /// Names what every result depends on besides the content: the executor, its limits, the kernel's numerics.
@@ -82,8 +84,9 @@ struct SiteBuilder: Sendable {
     /// Runs every snippet through the interpreter (and `run`'s cache) and validates every answer.
     static func current(_ run: RunExecutor, incremental: Bool = true) -> SiteBuilder {
         let (_, id) = RunExecutor.interpreter()
-        return SiteBuilder(compile: { bundle in
-            await SiteBuilder.compileContent(bundle, run: run, width: ProcessInfo.processInfo.activeProcessorCount)
+        return SiteBuilder(compile: { bundle, whenCompiled in
+            await SiteBuilder.compileContent(bundle, run: run, width: ProcessInfo.processInfo.activeProcessorCount,
+                                             whenCompiled: whenCompiled)
         }, highlighter: PythonHighlighter(), compilerVersion: Quizc.configuration.version,
         resultsID: "\(id) numerics=\(ResultCache.numericsVersion)", progress: run.progress, incremental: incremental)
     }
@@ -109,9 +112,11 @@ struct SiteBuilder: Sendable {
     }
 
     /// parse → execute (at most `width` challenges at once) → validate; any error-level diagnostic fails the build.
-    @Sendable static func compileContent(_ bundle: ContentBundle, run: RunExecutor, width: Int?) async -> SiteCompilation {
+    @Sendable static func compileContent(_ bundle: ContentBundle, run: RunExecutor, width: Int?,
+                                         whenCompiled: (@Sendable (Site, CompiledQuiz) async -> Void)? = nil) async -> SiteCompilation {
         let (interpreter, id) = RunExecutor.interpreter()
-        let output = await QuizCompiler.compile(bundle, executor: run.wrap(interpreter, executorID: id, for: bundle), width: width)
+        let output = await QuizCompiler.compile(bundle, executor: run.wrap(interpreter, executorID: id, for: bundle), width: width,
+                                                whenCompiled: whenCompiled)
         let diagnostics = DiagnosticsEngine(output.diagnostics).sorted
         if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics) }
         return .compiled(output.site, warnings: diagnostics)
@@ -220,63 +225,87 @@ struct SiteBuilder: Sendable {
         let changed = ContentBundle(siteFile: bundle.siteFile, quizzes: bundle.quizzes.filter { reused[$0.path] == nil })
 
         phases.mark("reuse")
+        // Pages are rendered as each quiz finishes compiling and stream into the staged output (a 10,000-challenge
+        // site is about 110 MB of files); rendered files identical to what the current output holds are linked, not
+        // written again. Any error abandons the staged files: the current output stays as it is.
+        let staging: OutputWriter.Staging
+        do {
+            staging = try OutputWriter(destination: output).begin()
+        } catch {
+            return Outcome(status: .ioFailure, diagnostics: diagnosticsAfter(error, at: paths.output))
+        }
+        var recorded = previous?.shared ?? [:]
+        for entry in previous?.quizzes.values.map({ $0 }) ?? [] { recorded.merge(entry.files) { $1 } }
+        let hashes = HashLedger()
+        let emit: @Sendable ([String: [UInt8]]) throws -> Void = { [recorded] files in
+            for (path, bytes) in files {
+                let hash = Fingerprint.of(bytes)
+                hashes.record(path, hash)
+                if let stamp = recorded[path], stamp.contentHash == hash, BuildState.isIntact(path, in: output, as: stamp) {
+                    try staging.reuse(path)
+                } else {
+                    try staging.add(path, bytes)
+                }
+            }
+        }
+        let rendered = Locked<[String: QuizSummary]>([:])  // by slug
+        let renderFailure = Locked<(any Error)?>(nil)       // the first I/O error; later quizzes are not rendered
+        let whenCompiled: @Sendable (Site, CompiledQuiz) async -> Void = { site, quiz in
+            guard renderFailure.withLock({ $0 == nil }), case .success(let renderer) = await rendererTask.value else { return }
+            let (files, summary) = renderer.renderQuizAndSummary(quiz, site: site)
+            do {
+                try emit(files)
+                rendered.withLock { $0[quiz.quiz.slug] = summary }
+            } catch {
+                renderFailure.withLock { $0 = $0 ?? error }
+            }
+        }
+
         let site: CompiledSite
         var diagnostics = reused.values.flatMap(\.warnings)
-        switch await compile(changed) {
+        switch await compile(changed, whenCompiled) {
         case .failed(let found):
+            staging.abandon()
             return Outcome(status: .invalid, diagnostics: DiagnosticsEngine(diagnostics + found).sorted)
         case .compiled(let compiled, let warnings):
             site = compiled
             diagnostics = DiagnosticsEngine(diagnostics + warnings).sorted
         }
-        phases.mark("compile")
+        phases.mark("compile+render")
+        let renderer: SiteRenderer
+        switch await rendererTask.value {
+        case .success(let ready): renderer = ready
+        case .failure(let error):
+            staging.abandon()
+            return Outcome(status: .invalid, diagnostics: diagnostics + error.diagnostics)
+        }
         let compiledBySlug = Dictionary(site.quizzes.map { ($0.quiz.slug, $0) }) { first, _ in first }
-        var parts: [QuizSite.QuizPart] = []
+        let renderedBySlug = rendered.withLock { $0 }
+        var summaries: [QuizSummary] = []
         for folder in bundle.quizzes {
             if let entry = reused[folder.path] {
-                parts.append(.reused(entry.summary))
-            } else if let quiz = compiledBySlug[folder.slug] {
-                parts.append(.compiled(quiz))
+                summaries.append(entry.summary)
+            } else if let summary = renderedBySlug[folder.slug] {
+                summaries.append(summary)
+            } else if let failure = renderFailure.withLock({ $0 }) {
+                staging.abandon()
+                return Outcome(status: .ioFailure, diagnostics: diagnostics + diagnosticsAfter(failure, at: paths.output))
             } else {
+                staging.abandon()
                 diagnostics.append(.error("the quiz in this folder did not compile", at: SourceLocation(file: folder.path, line: 1)))
                 return Outcome(status: .invalid, diagnostics: diagnostics)
             }
         }
-        let renderer: SiteRenderer
-        switch await rendererTask.value {
-        case .success(let ready): renderer = ready
-        case .failure(let error): return Outcome(status: .invalid, diagnostics: diagnostics + error.diagnostics)
-        }
 
-        // Pages stream into the staged output as each quiz is rendered (a 10,000-challenge site is about 110 MB of
-        // files); rendered files identical to what the current output holds are linked, not written again.
-        var recorded = previous?.shared ?? [:]
-        for entry in previous?.quizzes.values.map({ $0 }) ?? [] { recorded.merge(entry.files) { $1 } }
-        let hashes = HashLedger()
-        let summaries: [QuizSummary]
         var state: BuildState?
         do {
-            let staging = try OutputWriter(destination: output).begin()
-            let emit: @Sendable ([String: [UInt8]]) throws -> Void = { [recorded] files in
-                for (path, bytes) in files {
-                    let hash = Fingerprint.of(bytes)
-                    hashes.record(path, hash)
-                    if let stamp = recorded[path], stamp.contentHash == hash, BuildState.isIntact(path, in: output, as: stamp) {
-                        try staging.reuse(path)
-                    } else {
-                        try staging.add(path, bytes)
-                    }
-                }
-            }
             do {
-                summaries = try await renderer.renderQuizzes(site.site, parts: parts, width: ProcessInfo.processInfo.activeProcessorCount,
-                                                             sink: emit)
                 for entry in reused.values {
                     for path in entry.files.keys { try staging.reuse(path) }
                     for (path, stamp) in entry.files { hashes.record(path, stamp.contentHash) }
                 }
                 try emit(renderer.renderCatalog(site.site, summaries: summaries).merging(renderer.renderSharedFiles()) { $1 })
-                phases.mark("render")
+                phases.mark("catalog")
             } catch {
                 staging.abandon()
                 throw error
@@ -289,8 +318,7 @@ struct SiteBuilder: Sendable {
             try staging.commit()
             progress?.update { [count = hashes.count] in $0.filesWritten += count }
         } catch {
-            let message = (error as? OutputWriter.Failure)?.description ?? "\(error)"
-            diagnostics.append(.error(message, at: SourceLocation(file: paths.output, line: 1), rule: "output"))
+            diagnostics += diagnosticsAfter(error, at: paths.output)
             return Outcome(status: .ioFailure, diagnostics: diagnostics)
         }
         phases.mark("write")
@@ -304,6 +332,12 @@ struct SiteBuilder: Sendable {
                                          elapsed: progress.elapsed, cached: cached, unchangedQuizzes: reused.count)
         } ?? ""
         return Outcome(status: .written(hashes.count), diagnostics: diagnostics, summary: summary)
+    }
+
+    /// An output error as a located diagnostic.
+    private func diagnosticsAfter(_ error: any Error, at output: String) -> [Diagnostic] {
+        let message = (error as? OutputWriter.Failure)?.description ?? "\(error)"
+        return [.error(message, at: SourceLocation(file: output, line: 1), rule: "output")]
     }
 
     /// Everything every page depends on besides its own quiz: versions, the quizc binary, executor, site.yml and

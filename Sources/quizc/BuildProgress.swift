@@ -140,6 +140,12 @@ struct ProgressExecutor<Base: ChallengeExecutor>: ChallengeExecutor {
         progress.update { $0.snippetsRun += 1 }
         return result
     }
+
+    func execute(batch challenges: [Challenge]) async -> [ExecutionResult] {
+        let results = await base.execute(batch: challenges)
+        progress.update { $0.snippetsRun += challenges.count }
+        return results
+    }
 }
 
 /// How one run executes snippets: the interpreter behind the result cache (unless disabled), counted.

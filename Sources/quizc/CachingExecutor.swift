@@ -27,12 +27,44 @@ struct CachingExecutor<Base: ChallengeExecutor>: ChallengeExecutor {
             stats.record { $0.rejected += 1 }
         }
         let result = await base.execute(challenge)
+        store(result, key: key)
+        return result
+    }
+
+    /// Cached results as they are; the others run in one batch of `base` and are stored.
+    func execute(batch challenges: [Challenge]) async -> [ExecutionResult] {
+        var results = [ExecutionResult?](repeating: nil, count: challenges.count)
+        var missing: [(index: Int, key: String)] = []
+        for (index, challenge) in challenges.enumerated() {
+            let key = cache.key(for: challenge)
+            switch cache.lookup(key) {
+            case .hit(let result):
+                stats.record { $0.hits += 1 }
+                results[index] = result
+            case .miss:
+                stats.record { $0.misses += 1 }
+                missing.append((index, key))
+            case .rejected:
+                stats.record { $0.rejected += 1 }
+                missing.append((index, key))
+            }
+        }
+        if !missing.isEmpty {
+            let computed = await base.execute(batch: missing.map { challenges[$0.index] })
+            for (entry, result) in zip(missing, computed) {
+                store(result, key: entry.key)
+                results[entry.index] = result
+            }
+        }
+        return results.map { $0! }
+    }
+
+    private func store(_ result: ExecutionResult, key: String) {
         do {
             try cache.store(result, key: key)
         } catch {
             stats.record { $0.writeFailures += 1 }
         }
-        return result
     }
 }
 

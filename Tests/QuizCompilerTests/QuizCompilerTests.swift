@@ -20,10 +20,10 @@ struct SlowExecutor: ChallengeExecutor {
 }
 
 @Suite struct QuizCompilerTests {
-    static func file(_ id: String, code: Bool) -> ContentFile {
+    static func file(_ id: String, code: Bool, folder: String = "q") -> ContentFile {
         let fence = code ? "```python\nprint(1)\n```\n\n" : ""
         let text = "---\ntype: conceptual\ndifficulty: beginner\n---\n\n# \(id)\n\n\(fence)## Choices\n\n- [x] a\n- [ ] b\n\n## Hint\n\nSee {{ output }}.\n\n## Explanation\n\nName {{ name }}.\n"
-        return ContentFile(path: "q/\(id).md", text: text)
+        return ContentFile(path: "\(folder)/\(id).md", text: text)
     }
 
     @Test func runsOnlyChallengesWithCodeAndKeepsFileOrder() async throws {
@@ -77,5 +77,79 @@ struct SlowExecutor: ChallengeExecutor {
         #expect(output.site.quizzes[0].challenges.compactMap(\.result?.stdout).count == 9)
         #expect(await overlap.peak <= width)
         #expect(await overlap.peak >= 1)
+    }
+
+    @Test func batchesCoverEveryChallengeInOrder() {
+        let course = QuizCompiler.batches(of: 1000, width: 2)
+        #expect(course.count == 63)
+        #expect(course.first == 0..<16)
+        #expect(course.last == 992..<1000)
+        #expect(zip(course, course.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(QuizCompiler.batches(of: 27, width: 2) == (0..<27).map { $0..<$0 + 1 })
+        #expect(QuizCompiler.batches(of: 100, width: 1) == stride(from: 0, to: 100, by: 12).map { $0..<min($0 + 12, 100) })
+        #expect(QuizCompiler.batches(of: 3, width: nil) == [0..<1, 1..<2, 2..<3])
+        #expect(QuizCompiler.batches(of: 0, width: 4) == [])
+    }
+
+    /// Holds the slow quiz's challenge until the fast quiz has been handed over (or 10 s have passed).
+    actor Handover {
+        var events: [String] = []
+        var quizzes: [CompiledQuiz] = []
+        var waiting: CheckedContinuation<Void, Never>?
+        func hand(_ quiz: CompiledQuiz) {
+            quizzes.append(quiz)
+            record("quiz \(quiz.quiz.slug)")
+        }
+        func record(_ event: String) {
+            events.append(event)
+            if event == "quiz b-fast", let waiting {
+                self.waiting = nil
+                waiting.resume()
+            }
+        }
+        func waitForFastQuiz() async {
+            if events.contains("quiz b-fast") { return }
+            await withCheckedContinuation { continuation in
+                waiting = continuation
+                Task {
+                    try? await Task.sleep(for: .seconds(10))
+                    self.timeOut()
+                }
+            }
+        }
+        func timeOut() {
+            guard let waiting else { return }
+            events.append("timed out")
+            self.waiting = nil
+            waiting.resume()
+        }
+    }
+
+    struct HandoverExecutor: ChallengeExecutor {
+        let handover: Handover
+        func execute(_ challenge: Challenge) async -> ExecutionResult {
+            if challenge.path.hasPrefix("a-slow/") { await handover.waitForFastQuiz() }
+            await handover.record("ran \(challenge.path)")
+            return ExecutionResult(stdout: "\(challenge.id)\n", error: nil, variables: ["name": challenge.id])
+        }
+    }
+
+    /// A finished quiz is handed over while another is still running, exactly once, as `Output` holds it.
+    @Test func eachQuizIsHandedOverOnceAsSoonAsItsChallengesAreDone() async throws {
+        func folder(_ name: String, _ ids: [String]) -> ContentBundle.QuizFolder {
+            .init(path: name, quizFile: ContentFile(path: "\(name)/quiz.md", text: "---\ntitle: \(name)\n---\n"),
+                  challengeFiles: ids.map { Self.file($0, code: true, folder: name) })
+        }
+        let bundle = ContentBundle(siteFile: nil, quizzes: [folder("a-slow", ["01-a"]), folder("b-fast", ["01-a", "02-b"])])
+        let handover = Handover()
+        let output = await QuizCompiler.compile(bundle, executor: HandoverExecutor(handover: handover), width: 2) { site, quiz in
+            #expect(site.quizzes.map(\.slug) == ["a-slow", "b-fast"])
+            await handover.hand(quiz)
+        }
+        let events = await handover.events
+        #expect(events.firstIndex(of: "quiz b-fast")! < events.firstIndex(of: "ran a-slow/01-a.md")!)
+        #expect(!events.contains("timed out"))
+        #expect(events.filter { $0.hasPrefix("quiz") }.sorted() == ["quiz a-slow", "quiz b-fast"])
+        #expect(await handover.quizzes.sorted { $0.quiz.slug < $1.quiz.slug } == output.site.quizzes.sorted { $0.quiz.slug < $1.quiz.slug })
     }
 }

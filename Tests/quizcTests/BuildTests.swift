@@ -87,7 +87,7 @@ import Testing
         for width in [1, 2, nil] as [Int?] {
             let run = RunExecutor(progress: BuildProgress(style: .silent, cacheStats: nil) { _ in }, cacheStats: nil)
             var builder = SiteBuilder.current(run)
-            builder.compile = { await SiteBuilder.compileContent($0, run: run, width: width) }
+            builder.compile = { await SiteBuilder.compileContent($0, run: run, width: width, whenCompiled: $1) }
             let folder = "output-\(width.map(String.init) ?? "all")"
             var paths = try SitePaths.parse(["--content", project.appendingPathComponent("content").path,
                                              "--output", project.appendingPathComponent(folder).path])

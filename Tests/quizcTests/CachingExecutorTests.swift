@@ -17,6 +17,21 @@ final class CountingExecutor: ChallengeExecutor {
     }
 }
 
+/// Records the size of every batch it is given.
+struct BatchCountingExecutor: ChallengeExecutor {
+    let base: CountingExecutor
+    let batches = Locked<[Int]>([])
+
+    func execute(_ challenge: Challenge) async -> ExecutionResult { await base.execute(challenge) }
+
+    func execute(batch challenges: [Challenge]) async -> [ExecutionResult] {
+        batches.withLock { $0.append(challenges.count) }
+        var results: [ExecutionResult] = []
+        for challenge in challenges { results.append(await base.execute(challenge)) }
+        return results
+    }
+}
+
 @Suite struct CachingExecutorTests {
     static func setUp() throws -> (URL, ResultCache, CountingExecutor) {
         let folder = try scratchFolder("caching")
@@ -34,6 +49,22 @@ final class CountingExecutor: ChallengeExecutor {
         #expect(await second.execute(cacheChallenge(code: "print(2)\n")).stdout == "run 2\n")
         #expect(second.stats.snapshot == CacheStats.Counts(hits: 1, misses: 1, rejected: 0, writeFailures: 0))
         #expect(base.runs.withLock { $0 } == 2)
+    }
+
+    /// A batch serves its cached results and runs the rest in one call of the base executor, storing them.
+    @Test func aBatchRunsOnlyItsUncachedChallengesAndStoresThem() async throws {
+        let (folder, cache, base) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = await CachingExecutor(base, cache: cache).execute(cacheChallenge())
+        let batch = [cacheChallenge(code: "print(2)\n"), cacheChallenge(), cacheChallenge(code: "print(3)\n")]
+        let executor = CachingExecutor(BatchCountingExecutor(base: base), cache: cache)
+        #expect(await executor.execute(batch: batch).map(\.stdout) == ["run 2\n", "run 1\n", "run 3\n"])
+        #expect(executor.stats.snapshot == CacheStats.Counts(hits: 1, misses: 2, rejected: 0, writeFailures: 0))
+        #expect(executor.base.batches.withLock { $0 } == [2])
+        let again = CachingExecutor(base, cache: cache)
+        #expect(await again.execute(batch: batch).map(\.stdout) == ["run 2\n", "run 1\n", "run 3\n"])
+        #expect(again.stats.snapshot == CacheStats.Counts(hits: 3, misses: 0, rejected: 0, writeFailures: 0))
+        #expect(base.runs.withLock { $0 } == 3)
     }
 
     @Test func aCorruptEntryIsIgnoredRunAgainAndRewritten() async throws {
