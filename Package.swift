@@ -26,7 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); only QuizMarkdown imports it.
@@ -64,7 +65,8 @@ let package = Package(
             dependencies: [
                 "QuizCore", "QuizMarkdown", "QuizCompiler", "QuizSite", "SnippetInterpreter", "TensorKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "TensorKernelTests", dependencies: ["TensorKernel"], exclude: ["Fixtures"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
-import FlyingFox
 import Foundation
+import Hummingbird
+import Logging
 import QuizCore
 
 /// `quizc serve`: build, serve the output on 127.0.0.1, rebuild when content or templates change and reload
@@ -17,18 +18,24 @@ struct Serve: AsyncParsableCommand {
         let state = LiveState()
         let paths = self.paths
         await state.record(await rebuild(paths))
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
-        await server.appendRoute("GET /__quizc/status") { _ in
-            let (version, messages) = await state.snapshot()
-            return LiveReload.statusResponse(version: version, diagnostics: messages)
+        // Hummingbird (SwiftNIO) serves; FlyingFox did, but it links FoundationNetworking and libcurl, which cost every
+        // quizc command ~10 ms of start-up.
+        let output = paths.outputURL
+        let responder = CallbackResponder { (request: Request, _: BasicRequestContext) async -> Response in
+            guard request.method == .get || request.method == .head else { return LiveReload.Reply.notAllowed.response }
+            switch request.uri.path {
+            case "/__quizc/status":
+                let (version, messages) = await state.snapshot()
+                return LiveReload.statusReply(version: version, diagnostics: messages).response
+            case "/__quizc/reload.js":
+                return LiveReload.Reply(status: 200, contentType: "text/javascript; charset=utf-8", body: Array(LiveReload.script.utf8))
+                    .response
+            case let path:
+                return LiveReload.fileReply(for: path, in: output).response
+            }
         }
-        await server.appendRoute("GET /__quizc/reload.js") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
-                         body: Data(LiveReload.script.utf8))
-        }
-        await server.appendRoute("GET *") { request in
-            LiveReload.fileResponse(for: request.path, in: paths.outputURL)
-        }
+        let app = Application(responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: Int(port))),
+                              logger: Logger(label: "quizc-serve") { _ in SwiftLogNoOpLogHandler() })
         say("serving \(paths.output) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
         let watcher = Task {
             var last = ChangeWatcher.snapshot([paths.contentURL, paths.templatesURL].compactMap { $0 })
@@ -43,7 +50,7 @@ struct Serve: AsyncParsableCommand {
             }
         }
         defer { watcher.cancel() }
-        try await server.run()
+        try await app.run()
     }
 
     /// A full rebuild in which unchanged challenges come from the result cache instead of running again.
@@ -125,10 +132,26 @@ enum LiveReload {
         })();
         """
 
-    static func statusResponse(version: Int, diagnostics: [String]) -> HTTPResponse {
+    /// A response before it is handed to the HTTP server.
+    struct Reply: Equatable {
+        var status: Int
+        var contentType: String
+        var cacheable = false
+        var body: [UInt8]
+
+        static let notAllowed = Reply(status: 405, contentType: "text/plain", body: Array("method not allowed\n".utf8))
+
+        var response: Response {
+            var headers: HTTPFields = [.contentType: contentType]
+            if !cacheable { headers[.cacheControl] = "no-store" }
+            return Response(status: HTTPResponse.Status(code: status), headers: headers,
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        }
+    }
+
+    static func statusReply(version: Int, diagnostics: [String]) -> Reply {
         let body = try? JSONSerialization.data(withJSONObject: ["version": version, "diagnostics": diagnostics], options: [.sortedKeys])
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                            body: body ?? Data())
+        return Reply(status: 200, contentType: "application/json", body: Array(body ?? Data()))
     }
 
     /// Maps a request path to a file in the output folder: `/` and folders to their `index.html`; no `..`.
@@ -161,18 +184,20 @@ enum LiveReload {
         return html.replacingCharacters(in: range, with: scriptTag + "</body>")
     }
 
-    static func fileResponse(for requestPath: String, in output: URL) -> HTTPResponse {
-        guard let relative = filePath(for: requestPath) else { return HTTPResponse(statusCode: .forbidden) }
+    static func fileReply(for requestPath: String, in output: URL) -> Reply {
+        guard let relative = filePath(for: requestPath) else {
+            return Reply(status: 403, contentType: "text/plain", body: Array("forbidden\n".utf8))
+        }
         var url = output.appendingPathComponent(relative)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
             url = url.appendingPathComponent("index.html")
         }
         guard let data = try? Data(contentsOf: url) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("not found\n".utf8))
+            return Reply(status: 404, contentType: "text/plain", body: Array("not found\n".utf8))
         }
         let type = contentType(for: url.path)
-        let body = type.hasPrefix("text/html") ? Data(inject(into: String(decoding: data, as: UTF8.self)).utf8) : data
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+        let body = type.hasPrefix("text/html") ? Array(inject(into: String(decoding: data, as: UTF8.self)).utf8) : Array(data)
+        return Reply(status: 200, contentType: type, body: body)
     }
 }

@@ -23,6 +23,24 @@ import Testing
         #expect(LiveReload.inject(into: "<p>x</p>") == "<p>x</p><script src=\"/__quizc/reload.js\"></script>")
     }
 
+    /// Files as they are (HTML with the reload script), folders as their index.html; 403 outside, 404 when missing.
+    @Test func repliesWithTheOutputsFiles() throws {
+        let folder = try scratchFolder("serve-replies")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("quiz"), withIntermediateDirectories: true)
+        try Data("<body>q</body>".utf8).write(to: folder.appendingPathComponent("quiz/index.html"))
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("a.json"))
+        #expect(LiveReload.fileReply(for: "/quiz", in: folder) == LiveReload.Reply(
+            status: 200, contentType: "text/html; charset=utf-8",
+            body: Array("<body>q<script src=\"/__quizc/reload.js\"></script></body>".utf8)))
+        #expect(LiveReload.fileReply(for: "/a.json", in: folder) == LiveReload.Reply(status: 200, contentType: "application/json",
+                                                                                   body: Array("{}".utf8)))
+        #expect(LiveReload.fileReply(for: "/b.json", in: folder).status == 404)
+        #expect(LiveReload.fileReply(for: "/%2e%2e/a.json", in: folder).status == 403)
+        #expect(String(decoding: LiveReload.statusReply(version: 3, diagnostics: ["x"]).body, as: UTF8.self)
+            == "{\"diagnostics\":[\"x\"],\"version\":3}")
+    }
+
     @Test func contentTypes() {
         #expect(LiveReload.contentType(for: "a/index.html") == "text/html; charset=utf-8")
         #expect(LiveReload.contentType(for: "assets/quiz.js") == "text/javascript; charset=utf-8")
@@ -73,6 +91,9 @@ import Testing
         #expect(page?.0 == 200)
         #expect(page?.1.contains("<script src=\"/__quizc/reload.js\"></script></body>") == true)
         #expect(await get(base.appendingPathComponent("missing.html"))?.0 == 404)
+        var post = URLRequest(url: base.appendingPathComponent("index.html"))
+        post.httpMethod = "POST"
+        #expect(((try? await URLSession.shared.data(for: post))?.1 as? HTTPURLResponse)?.statusCode == 405)
 
         let templates = project.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
