@@ -311,7 +311,7 @@ struct SiteBuilder: Sendable {
                 throw error
             }
             // The next build's state is stamped from the staged files (they keep their inodes and times through the
-            // swap). Before the commit: once swapped, the staging path holds the old output, which is then emptied.
+            // swap). Before the commit: once swapped, the staging path holds the old output, which becomes the spare.
             state = makeState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: diagnostics,
                               hashes: hashes.all, fingerprints: fingerprints, sources: read.stamps, key: key,
                               files: staging.writer.stagingFolder)

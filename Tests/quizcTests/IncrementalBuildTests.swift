@@ -153,7 +153,7 @@ import Testing
     }
 
     /// Every stamp the state records describes the output as it is after the build (the stamps were once taken from
-    /// the staging folder after the swap, when it already held the emptied old output).
+    /// the staging folder after the swap, when it already held the old output).
     @Test func theRecordedStampsDescribeTheOutput() throws {
         let project = try BuildTests.project()
         defer { try? FileManager.default.removeItem(at: project) }
