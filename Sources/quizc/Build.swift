@@ -331,6 +331,10 @@ struct SiteBuilder: Sendable {
             return BuildProgress.summary("built", challenges: challengeCount, quizzes: bundle.quizzes.count,
                                          elapsed: progress.elapsed, cached: cached, unchangedQuizzes: reused.count)
         } ?? ""
+        // The content, the compiled site and the state are freed on another thread (a few ms for a large course), so
+        // the summary is printed without waiting for it; a process that exits first skips the work.
+        let garbage = (bundle, read, changed, site, compiledBySlug, state)
+        Thread.detachNewThread { withExtendedLifetime(garbage) {} }
         return Outcome(status: .written(hashes.count), diagnostics: diagnostics, summary: summary)
     }
 
