@@ -8,6 +8,7 @@ import SnippetInterpreter
 /// `quizc build`: validate the content, then render and write the site atomically.
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Validate the content, then write the static quiz site.",
         discussion: """
             Exit status: 0 when the site was written, 1 when the content or a template has errors (nothing is \

@@ -5,6 +5,7 @@ import SnippetInterpreter
 /// `quizc run FILE.py` / `quizc run -`: executes one snippet with the quiz interpreter, like `python FILE.py`.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a Python snippet with the quiz interpreter (stdout as Python prints it; errors as a traceback on stderr)."
     )
 

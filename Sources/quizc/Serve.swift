@@ -7,7 +7,8 @@ import QuizCore
 /// `quizc serve`: build, serve the output on 127.0.0.1, rebuild when content or templates change and reload
 /// open pages; diagnostics go to the terminal and to an overlay in the page.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build, serve the site on 127.0.0.1 and rebuild on changes.")
+    static let configuration = CommandConfiguration(commandName: "serve",
+                                                    abstract: "Build, serve the site on 127.0.0.1 and rebuild on changes.")
 
     @OptionGroup var paths: SitePaths
 
