@@ -182,30 +182,34 @@ private struct Walker {
 extension StringProtocol {
     /// `self` without leading and trailing characters of `set`; ASCII text with an ASCII set byte by byte.
     public func trimmingCharacters(in set: String) -> String {
-        if let trimmed = asciiTrimmed(set) { return trimmed }
-        let characters = Set(set)
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+        trimmed(Substring(self), in: set)
     }
+}
 
-    /// Nil unless both `self` and `set` are ASCII and `set` has no `\r\n`: there every byte is a character but `\r\n`,
-    /// which is then no member, so its `\r` and `\n` never trim apart.
-    private func asciiTrimmed(_ set: String) -> String? {
-        let members = Array(set.utf8)
-        guard !members.contains(where: { $0 >= 0x80 }), !zip(members, members.dropFirst()).contains(where: { $0 == (0x0D, 0x0A) }),
-              !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
-        let bytes = Array(utf8)
-        var start = 0, end = bytes.count
-        while start < end, members.contains(bytes[start]) {
-            if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
-            start += 1
-        }
-        while end > start, members.contains(bytes[end - 1]) {
-            if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
-            end -= 1
-        }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+/// `trimmingCharacters(in:)` in one non-generic function, so no caller runs it through protocol witnesses.
+private func trimmed(_ text: Substring, in set: String) -> String {
+    var text = text, set = set
+    if let trimmed = set.withUTF8({ members in text.withUTF8 { asciiTrimmed($0, members) } }) { return trimmed }
+    let characters = Set(set)
+    var slice = text
+    while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+    while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+    return String(slice)
+}
+
+/// Nil unless both `bytes` and `members` are ASCII and `members` has no `\r\n`: there every byte is a character but
+/// `\r\n`, which is then no member, so its `\r` and `\n` never trim apart.
+private func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ members: UnsafeBufferPointer<UInt8>) -> String? {
+    guard !members.contains(where: { $0 >= 0x80 }), !zip(members, members.dropFirst()).contains(where: { $0 == (0x0D, 0x0A) }),
+          !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    var start = 0, end = bytes.count
+    while start < end, members.contains(bytes[start]) {
+        if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
+        start += 1
     }
+    while end > start, members.contains(bytes[end - 1]) {
+        if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
+        end -= 1
+    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
 }
