@@ -101,10 +101,18 @@ public enum Placeholders {
     /// The value a placeholder stands for, or nil when the snippet has no such variable.
     public static func value(of name: String, in result: ExecutionResult?) -> String? {
         guard let result else { return nil }
-        if name == "output" {
-            return result.stdout.hasSuffix("\n") ? String(result.stdout.dropLast()) : result.stdout
-        }
+        if name == "output" { return withoutFinalLineFeed(result.stdout) }
         return result.variables[name]
+    }
+
+    /// `text` without a final `"\n"` Character (a final `"\r\n"` is one Character, which stays), found by bytes:
+    /// `dropLast()` on a String counts every Character first.
+    static func withoutFinalLineFeed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.last == 0x0A else { return text }
+        let last = utf8.index(before: utf8.endIndex)
+        if last > utf8.startIndex, utf8[utf8.index(before: last)] == 0x0D { return text }
+        return String(text[..<last])
     }
 
     /// The text's HTML with each known `{{ name }}` replaced by its HTML-escaped value in a `<code>`.
@@ -165,17 +173,23 @@ public enum Placeholders {
         var text = text
         if let escaped = text.withUTF8({ bytes -> String? in
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
+            out.reserveCapacity(bytes.count + 64)
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
                 case 0x80...: return nil
-                default: out.append(byte)
+                default: continue
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             return String(decoding: out, as: UTF8.self)
         }) {
             return escaped
