@@ -82,6 +82,21 @@ import Testing
         #expect(Placeholders.escapeHTML("é<&\u{301}") == "é&lt;&\u{301}")
     }
 
+    /// `{{ output }}` drops one final `"\n"` Character; `"\r\n"` is one Character of its own and stays.
+    @Test(arguments: [("a\n", "a"), ("\n", ""), ("", ""), ("é\n", "é"), ("a\n\n", "a\n"), ("a\r\n", "a\r\n"),
+                      ("a\n\u{301}", "a\n\u{301}"), ("a", "a")])
+    func outputDropsItsFinalLineFeed(stdout: String, expected: String) {
+        let result = ExecutionResult(stdout: stdout, error: nil, variables: [:])
+        #expect(Placeholders.value(of: "output", in: result) == expected)
+        #expect(Placeholders.value(of: "output", in: result) == (stdout.hasSuffix("\n") ? String(stdout.dropLast()) : stdout))
+    }
+
+    @Test func valuesAreEscapedRunByRun() {
+        #expect(Placeholders.escapeHTML("") == "")
+        #expect(Placeholders.escapeHTML("plain") == "plain")
+        #expect(Placeholders.escapeHTML("&&<>\"\"x") == "&amp;&amp;&lt;&gt;&quot;&quot;x")
+    }
+
     @Test func tokensAreReplacedOnlyAsWholeCharacters() {
         #expect(Placeholders.replacingASCII("TOKX", with: "<v>", in: "a TOKX b TOKX") == "a <v> b <v>")
         #expect(Placeholders.replacingASCII("TOKX", with: "v", in: "none") == "none")
