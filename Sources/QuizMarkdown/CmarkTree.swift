@@ -88,15 +88,8 @@ private struct Walker {
 
     func codeFence(_ node: OpaquePointer) -> CodeFence {
         let (start, end) = lines(node)
-        let opening = source.line(start).drop { $0 == " " || $0 == "\t" }
-        let fenceChar = opening.first
-        let fenceLength = opening.prefix { $0 == fenceChar }.count
+        let (fenceChar, fenceLength, closingLine) = fenceShape(start: start, end: end)
         let isFenced = (fenceChar == "`" || fenceChar == "~") && fenceLength >= 3
-        var closingLine: Int?
-        if isFenced, end > start {
-            let closing = source.line(end).trimmingCharacters(in: " \t")
-            if closing.count >= fenceLength, closing.allSatisfy({ $0 == fenceChar }) { closingLine = end }
-        }
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         var innerOpeningLine: Int?
         if isFenced, let fenceChar, start + 1 <= end {
@@ -111,8 +104,35 @@ private struct Walker {
             }
         }
         return CodeFence(info: info.trimmingCharacters(in: " \t"), code: literal(node), location: location(node),
-                         firstCodeLine: isFenced ? start + 1 : start, closingLine: closingLine, isFenced: isFenced,
-                         innerOpeningLine: innerOpeningLine)
+                         firstCodeLine: isFenced ? start + 1 : start, closingLine: isFenced ? closingLine : nil,
+                         isFenced: isFenced, innerOpeningLine: innerOpeningLine)
+    }
+
+    /// The first character of the opening line after its indentation, how many times it repeats there, and `end` when
+    /// that line is a closing fence for it (the character, at least as many times, alone but for spaces and tabs).
+    /// Over bytes when both lines are ASCII (where bytes are characters: lines hold no `\n`), else over characters.
+    private func fenceShape(start: Int, end: Int) -> (fenceChar: Character?, fenceLength: Int, closingLine: Int?) {
+        func text(_ number: Int) -> Substring { number >= 1 && number <= source.lineCount ? source.lineText(number) : "" }
+        let openingText = text(start), closingText = end > start ? text(end) : ""
+        if openingText.utf8.allSatisfy({ $0 < 0x80 }), closingText.utf8.allSatisfy({ $0 < 0x80 }) {
+            let opening = openingText.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+            guard let fenceByte = opening.first else { return (nil, 0, nil) }
+            let fenceLength = opening.prefix { $0 == fenceByte }.count
+            let fenceChar = Character(Unicode.Scalar(fenceByte))
+            guard (fenceByte == UInt8(ascii: "`") || fenceByte == UInt8(ascii: "~")) && fenceLength >= 3, end > start else {
+                return (fenceChar, fenceLength, nil)
+            }
+            let closing = closingText.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
+            let closes = closing.count >= fenceLength && closing.allSatisfy { $0 == fenceByte }
+            return (fenceChar, fenceLength, closes ? end : nil)
+        }
+        let opening = source.line(start).drop { $0 == " " || $0 == "\t" }
+        let fenceChar = opening.first
+        let fenceLength = opening.prefix { $0 == fenceChar }.count
+        guard (fenceChar == "`" || fenceChar == "~") && fenceLength >= 3, end > start else { return (fenceChar, fenceLength, nil) }
+        let closing = source.line(end).trimmingCharacters(in: " \t")
+        let closes = closing.count >= fenceLength && closing.allSatisfy { $0 == fenceChar }
+        return (fenceChar, fenceLength, closes ? end : nil)
     }
 
     func listItem(_ node: OpaquePointer) -> ListItem {
