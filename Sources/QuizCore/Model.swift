@@ -77,49 +77,50 @@ public enum Difficulty: String, Sendable, Hashable, Codable, CaseIterable {
 /// build makes of a challenge, through task groups, arrays and views, cost one retain each rather than one per field.
 public struct Challenge: Sendable, Hashable, Codable {
     /// The stored fields: what the struct would hold inline.
+    @usableFromInline
     struct Fields: Sendable, Hashable, Codable {
-        var id: String
-        var path: String
-        var type: ChallengeType
-        var label: String?
-        var difficulty: Difficulty
-        var timeSeconds: Int
-        var attempts: Int
-        var tolerance: Double?
-        var multiple: Bool
-        var tags: [String]
-        var title: String
-        var prompt: RichText
-        var codeBlocks: [CodeBlock]
-        var choices: [Choice]
-        var answer: CodeBlock?
-        var hint: RichText?
-        var explanation: RichText?
-        var location: SourceLocation
+        @usableFromInline var id: String
+        @usableFromInline var path: String
+        @usableFromInline var type: ChallengeType
+        @usableFromInline var label: String?
+        @usableFromInline var difficulty: Difficulty
+        @usableFromInline var timeSeconds: Int
+        @usableFromInline var attempts: Int
+        @usableFromInline var tolerance: Double?
+        @usableFromInline var multiple: Bool
+        @usableFromInline var tags: [String]
+        @usableFromInline var title: String
+        @usableFromInline var prompt: RichText
+        @usableFromInline var codeBlocks: [CodeBlock]
+        @usableFromInline var choices: [Choice]
+        @usableFromInline var answer: CodeBlock?
+        @usableFromInline var hint: RichText?
+        @usableFromInline var explanation: RichText?
+        @usableFromInline var location: SourceLocation
     }
 
-    private var box: SharedBox<Fields>
+    @usableFromInline var box: SharedBox<Fields>
 
     /// Slug from the file name (`01-sdpa-output`), unique within its quiz.
-    public var id: String { get { box.value.id } set { update { $0.id = newValue } } }
-    public var path: String { get { box.value.path } set { update { $0.path = newValue } } }
-    public var type: ChallengeType { get { box.value.type } set { update { $0.type = newValue } } }
-    public var label: String? { get { box.value.label } set { update { $0.label = newValue } } }
-    public var difficulty: Difficulty { get { box.value.difficulty } set { update { $0.difficulty = newValue } } }
-    public var timeSeconds: Int { get { box.value.timeSeconds } set { update { $0.timeSeconds = newValue } } }
-    public var attempts: Int { get { box.value.attempts } set { update { $0.attempts = newValue } } }
-    public var tolerance: Double? { get { box.value.tolerance } set { update { $0.tolerance = newValue } } }
-    public var multiple: Bool { get { box.value.multiple } set { update { $0.multiple = newValue } } }
-    public var tags: [String] { get { box.value.tags } set { update { $0.tags = newValue } } }
-    public var title: String { get { box.value.title } set { update { $0.title = newValue } } }
+    public var id: String { @inlinable get { box.value.id } set { update { $0.id = newValue } } }
+    public var path: String { @inlinable get { box.value.path } set { update { $0.path = newValue } } }
+    public var type: ChallengeType { @inlinable get { box.value.type } set { update { $0.type = newValue } } }
+    public var label: String? { @inlinable get { box.value.label } set { update { $0.label = newValue } } }
+    public var difficulty: Difficulty { @inlinable get { box.value.difficulty } set { update { $0.difficulty = newValue } } }
+    public var timeSeconds: Int { @inlinable get { box.value.timeSeconds } set { update { $0.timeSeconds = newValue } } }
+    public var attempts: Int { @inlinable get { box.value.attempts } set { update { $0.attempts = newValue } } }
+    public var tolerance: Double? { @inlinable get { box.value.tolerance } set { update { $0.tolerance = newValue } } }
+    public var multiple: Bool { @inlinable get { box.value.multiple } set { update { $0.multiple = newValue } } }
+    public var tags: [String] { @inlinable get { box.value.tags } set { update { $0.tags = newValue } } }
+    public var title: String { @inlinable get { box.value.title } set { update { $0.title = newValue } } }
     /// Everything between the title and the first known section, with code blocks rendered in place.
-    public var prompt: RichText { get { box.value.prompt } set { update { $0.prompt = newValue } } }
-    public var codeBlocks: [CodeBlock] { get { box.value.codeBlocks } set { update { $0.codeBlocks = newValue } } }
-    public var choices: [Choice] { get { box.value.choices } set { update { $0.choices = newValue } } }
-    public var answer: CodeBlock? { get { box.value.answer } set { update { $0.answer = newValue } } }
-    public var hint: RichText? { get { box.value.hint } set { update { $0.hint = newValue } } }
-    public var explanation: RichText? { get { box.value.explanation } set { update { $0.explanation = newValue } } }
-    public var location: SourceLocation { get { box.value.location } set { update { $0.location = newValue } } }
+    public var prompt: RichText { @inlinable get { box.value.prompt } set { update { $0.prompt = newValue } } }
+    public var codeBlocks: [CodeBlock] { @inlinable get { box.value.codeBlocks } set { update { $0.codeBlocks = newValue } } }
+    public var choices: [Choice] { @inlinable get { box.value.choices } set { update { $0.choices = newValue } } }
+    public var answer: CodeBlock? { @inlinable get { box.value.answer } set { update { $0.answer = newValue } } }
+    public var hint: RichText? { @inlinable get { box.value.hint } set { update { $0.hint = newValue } } }
+    public var explanation: RichText? { @inlinable get { box.value.explanation } set { update { $0.explanation = newValue } } }
+    public var location: SourceLocation { @inlinable get { box.value.location } set { update { $0.location = newValue } } }
 
     public init(id: String, path: String, type: ChallengeType, label: String?, difficulty: Difficulty,
                 timeSeconds: Int, attempts: Int, tolerance: Double?, multiple: Bool, tags: [String],
@@ -147,8 +148,9 @@ public struct Challenge: Sendable, Hashable, Codable {
 
 /// An immutable value behind one reference (a `let`, so reads need no exclusivity checks); a holder changes its value
 /// by putting a new box in place.
+@usableFromInline
 final class SharedBox<Value: Sendable>: Sendable {
-    let value: Value
+    @usableFromInline let value: Value
 
     init(_ value: Value) {
         self.value = value
@@ -257,19 +259,20 @@ public struct ExecutionResult: Sendable, Hashable, Codable {
 /// A challenge after compilation: its result and its texts with `{{ name }}` filled in. Boxed like `Challenge`: one
 /// retain per copy.
 public struct CompiledChallenge: Sendable, Hashable, Codable {
+    @usableFromInline
     struct Fields: Sendable, Hashable, Codable {
-        var challenge: Challenge
-        var result: ExecutionResult?
-        var hintHTML: String?
-        var explanationHTML: String?
+        @usableFromInline var challenge: Challenge
+        @usableFromInline var result: ExecutionResult?
+        @usableFromInline var hintHTML: String?
+        @usableFromInline var explanationHTML: String?
     }
 
-    private var box: SharedBox<Fields>
+    @usableFromInline var box: SharedBox<Fields>
 
-    public var challenge: Challenge { get { box.value.challenge } set { update { $0.challenge = newValue } } }
-    public var result: ExecutionResult? { get { box.value.result } set { update { $0.result = newValue } } }
-    public var hintHTML: String? { get { box.value.hintHTML } set { update { $0.hintHTML = newValue } } }
-    public var explanationHTML: String? { get { box.value.explanationHTML } set { update { $0.explanationHTML = newValue } } }
+    public var challenge: Challenge { @inlinable get { box.value.challenge } set { update { $0.challenge = newValue } } }
+    public var result: ExecutionResult? { @inlinable get { box.value.result } set { update { $0.result = newValue } } }
+    public var hintHTML: String? { @inlinable get { box.value.hintHTML } set { update { $0.hintHTML = newValue } } }
+    public var explanationHTML: String? { @inlinable get { box.value.explanationHTML } set { update { $0.explanationHTML = newValue } } }
 
     public init(challenge: Challenge, result: ExecutionResult?, hintHTML: String?, explanationHTML: String?) {
         box = SharedBox(Fields(challenge: challenge, result: result, hintHTML: hintHTML, explanationHTML: explanationHTML))
