@@ -84,10 +84,11 @@ struct CompiledTemplates: Sendable {
         return Path(names: name == "." ? [] : names, currentOnly: name.first == ".")
     }
 
-    /// Renders template `name` with `context` as the only object on the stack.
-    func render(_ name: String, context: TemplateValue) -> [UInt8] {
+    /// Renders template `name` with `context` as the only object on the stack, into a buffer of `capacity` bytes to
+    /// start with.
+    func render(_ name: String, context: TemplateValue, capacity: Int = 1 << 16) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        out.reserveCapacity(capacity)
         var stack = [context]
         if let nodes = templates[name] { render(nodes, stack: &stack, indentation: nil, into: &out) }
         return out
