@@ -175,7 +175,7 @@ struct ChallengeBuilder {
                                               rule: ChoiceStructure.description.id))
                     continue
                 }
-                var codeText = item.codeBlock.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+                var codeText = item.codeBlock.map(Placeholders.withoutFinalLineFeed)
                 if codeText == nil, item.codeSpans.count == 1 { codeText = item.codeSpans[0] }
                 choices.append(Choice(text: RichText(markdown: item.markdown, html: item.html, location: item.location),
                                       isMarked: task == .checked, codeText: codeText, location: item.location,

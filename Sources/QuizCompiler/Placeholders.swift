@@ -101,16 +101,29 @@ public enum Placeholders {
     /// The value a placeholder stands for, or nil when the snippet has no such variable.
     public static func value(of name: String, in result: ExecutionResult?) -> String? {
         guard let result else { return nil }
-        if name == "output" {
-            return result.stdout.hasSuffix("\n") ? String(result.stdout.dropLast()) : result.stdout
-        }
+        if name == "output" { return withoutFinalLineFeed(result.stdout) }
         return result.variables[name]
+    }
+
+    /// `text` without a final `"\n"` Character (a final `"\r\n"` is one Character, which stays), found by bytes:
+    /// `dropLast()` on a String counts every Character first.
+    static func withoutFinalLineFeed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.last == 0x0A else { return text }
+        let last = utf8.index(before: utf8.endIndex)
+        if last > utf8.startIndex, utf8[utf8.index(before: last)] == 0x0D { return text }
+        return String(text[..<last])
     }
 
     /// The text's HTML with each known `{{ name }}` replaced by its HTML-escaped value in a `<code>`.
     public static func fill(_ text: RichText, with result: ExecutionResult?, unsafeHTML: Bool) -> String {
         let found = occurrences(in: text)
         guard !found.isEmpty else { return text.html }
+        return fillRendered(text, found, with: result) ?? fillByRendering(text, found, with: result, unsafeHTML: unsafeHTML)
+    }
+
+    /// `fill` by rendering the Markdown with each known placeholder swapped for a token, then the tokens for values.
+    static func fillByRendering(_ text: RichText, _ found: [Occurrence], with result: ExecutionResult?, unsafeHTML: Bool) -> String {
         // Swap each placeholder for a token cmark leaves alone, render, then put the values in.
         var markdown = text.markdown
         var tokens: [(String, String)] = []
@@ -126,6 +139,45 @@ public enum Placeholders {
         }
         return html
     }
+
+    /// `fill` without rendering again, for Markdown with no inline syntax and placeholders on one line each (see
+    /// `isPlain`): there cmark copies every `{{ … }}` into the HTML unchanged, where swapping it for its value gives what
+    /// rendering the swapped Markdown would. Nil when that does not hold, or the HTML's placeholders are not the
+    /// Markdown's (say, HTML not rendered from it).
+    static func fillRendered(_ text: RichText, _ found: [Occurrence], with result: ExecutionResult?) -> String? {
+        guard isPlain(text.markdown, found) else { return nil }
+        let html = text.html
+        let rendered = spans(in: html)
+        guard rendered.count == found.count else { return nil }
+        let utf8 = html.utf8
+        var out = ""
+        out.reserveCapacity(utf8.count + 256)
+        var copied = utf8.startIndex
+        for (span, occurrence) in zip(rendered, found) {
+            let start = utf8.index(utf8.startIndex, offsetBy: span.whole.lowerBound)
+            let end = utf8.index(utf8.startIndex, offsetBy: span.whole.upperBound)
+            guard html[start..<end] == text.markdown[occurrence.range] else { return nil }
+            guard let value = value(of: occurrence.name, in: result) else { continue }
+            out += html[copied..<start]
+            out += "<code>"
+            out += escapeHTML(value)
+            out += "</code>"
+            copied = end
+        }
+        out += html[copied...]
+        return out
+    }
+
+    /// ASCII Markdown without the characters that start inline syntax (`\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `>`,
+    /// `!`, `&`, `~`) and with no placeholder spanning lines: a placeholder and a token in its place then render the
+    /// same blocks around them, each copied as it is.
+    static func isPlain(_ markdown: String, _ found: [Occurrence]) -> Bool {
+        guard markdown.utf8.allSatisfy({ !inlineSyntax[Int($0)] }) else { return false }
+        return found.allSatisfy { !markdown[$0.range].utf8.contains(0x0A) && !markdown[$0.range].utf8.contains(0x0D) }
+    }
+
+    /// Per byte: not ASCII, or one of the characters `isPlain` rules out.
+    private static let inlineSyntax: [Bool] = (0...255).map { byte in byte >= 0x80 || "\\`*_[]<>!&~".utf8.contains(UInt8(byte)) }
 
     /// `text.replacing(token, with: replacement)` for an ASCII token, over bytes; nil when a match has a non-ASCII
     /// byte beside it (where Swift's character rules might not see a match) and the caller must use `replacing`.
@@ -165,17 +217,23 @@ public enum Placeholders {
         var text = text
         if let escaped = text.withUTF8({ bytes -> String? in
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
+            out.reserveCapacity(bytes.count + 64)
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
                 case 0x80...: return nil
-                default: out.append(byte)
+                default: continue
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                runStart = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             return String(decoding: out, as: UTF8.self)
         }) {
             return escaped

@@ -73,51 +73,87 @@ public enum Difficulty: String, Sendable, Hashable, Codable, CaseIterable {
     case beginner, intermediate, advanced, expert
 }
 
-/// One challenge file.
+/// One challenge file. Its fields live in one shared box (copied only when a copy is mutated), so the many copies a
+/// build makes of a challenge, through task groups, arrays and views, cost one retain each rather than one per field.
 public struct Challenge: Sendable, Hashable, Codable {
+    /// The stored fields: what the struct would hold inline.
+    @usableFromInline
+    struct Fields: Sendable, Hashable, Codable {
+        @usableFromInline var id: String
+        @usableFromInline var path: String
+        @usableFromInline var type: ChallengeType
+        @usableFromInline var label: String?
+        @usableFromInline var difficulty: Difficulty
+        @usableFromInline var timeSeconds: Int
+        @usableFromInline var attempts: Int
+        @usableFromInline var tolerance: Double?
+        @usableFromInline var multiple: Bool
+        @usableFromInline var tags: [String]
+        @usableFromInline var title: String
+        @usableFromInline var prompt: RichText
+        @usableFromInline var codeBlocks: [CodeBlock]
+        @usableFromInline var choices: [Choice]
+        @usableFromInline var answer: CodeBlock?
+        @usableFromInline var hint: RichText?
+        @usableFromInline var explanation: RichText?
+        @usableFromInline var location: SourceLocation
+    }
+
+    @usableFromInline var box: SharedBox<Fields>
+
     /// Slug from the file name (`01-sdpa-output`), unique within its quiz.
-    public var id: String
-    public var path: String
-    public var type: ChallengeType
-    public var label: String?
-    public var difficulty: Difficulty
-    public var timeSeconds: Int
-    public var attempts: Int
-    public var tolerance: Double?
-    public var multiple: Bool
-    public var tags: [String]
-    public var title: String
+    public var id: String { @inlinable get { box.value.id } set { update { $0.id = newValue } } }
+    public var path: String { @inlinable get { box.value.path } set { update { $0.path = newValue } } }
+    public var type: ChallengeType { @inlinable get { box.value.type } set { update { $0.type = newValue } } }
+    public var label: String? { @inlinable get { box.value.label } set { update { $0.label = newValue } } }
+    public var difficulty: Difficulty { @inlinable get { box.value.difficulty } set { update { $0.difficulty = newValue } } }
+    public var timeSeconds: Int { @inlinable get { box.value.timeSeconds } set { update { $0.timeSeconds = newValue } } }
+    public var attempts: Int { @inlinable get { box.value.attempts } set { update { $0.attempts = newValue } } }
+    public var tolerance: Double? { @inlinable get { box.value.tolerance } set { update { $0.tolerance = newValue } } }
+    public var multiple: Bool { @inlinable get { box.value.multiple } set { update { $0.multiple = newValue } } }
+    public var tags: [String] { @inlinable get { box.value.tags } set { update { $0.tags = newValue } } }
+    public var title: String { @inlinable get { box.value.title } set { update { $0.title = newValue } } }
     /// Everything between the title and the first known section, with code blocks rendered in place.
-    public var prompt: RichText
-    public var codeBlocks: [CodeBlock]
-    public var choices: [Choice]
-    public var answer: CodeBlock?
-    public var hint: RichText?
-    public var explanation: RichText?
-    public var location: SourceLocation
+    public var prompt: RichText { @inlinable get { box.value.prompt } set { update { $0.prompt = newValue } } }
+    public var codeBlocks: [CodeBlock] { @inlinable get { box.value.codeBlocks } set { update { $0.codeBlocks = newValue } } }
+    public var choices: [Choice] { @inlinable get { box.value.choices } set { update { $0.choices = newValue } } }
+    public var answer: CodeBlock? { @inlinable get { box.value.answer } set { update { $0.answer = newValue } } }
+    public var hint: RichText? { @inlinable get { box.value.hint } set { update { $0.hint = newValue } } }
+    public var explanation: RichText? { @inlinable get { box.value.explanation } set { update { $0.explanation = newValue } } }
+    public var location: SourceLocation { @inlinable get { box.value.location } set { update { $0.location = newValue } } }
 
     public init(id: String, path: String, type: ChallengeType, label: String?, difficulty: Difficulty,
                 timeSeconds: Int, attempts: Int, tolerance: Double?, multiple: Bool, tags: [String],
                 title: String, prompt: RichText, codeBlocks: [CodeBlock], choices: [Choice],
                 answer: CodeBlock?, hint: RichText?, explanation: RichText?, location: SourceLocation) {
-        self.id = id
-        self.path = path
-        self.type = type
-        self.label = label
-        self.difficulty = difficulty
-        self.timeSeconds = timeSeconds
-        self.attempts = attempts
-        self.tolerance = tolerance
-        self.multiple = multiple
-        self.tags = tags
-        self.title = title
-        self.prompt = prompt
-        self.codeBlocks = codeBlocks
-        self.choices = choices
-        self.answer = answer
-        self.hint = hint
-        self.explanation = explanation
-        self.location = location
+        box = SharedBox(Fields(id: id, path: path, type: type, label: label, difficulty: difficulty,
+                               timeSeconds: timeSeconds, attempts: attempts, tolerance: tolerance, multiple: multiple,
+                               tags: tags, title: title, prompt: prompt, codeBlocks: codeBlocks, choices: choices,
+                               answer: answer, hint: hint, explanation: explanation, location: location))
+    }
+
+    /// Mutations (rare: builders set everything at once) put the changed fields in a new box.
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box.value
+        change(&fields)
+        box = SharedBox(fields)
+    }
+
+    public static func == (a: Challenge, b: Challenge) -> Bool { a.box.value == b.box.value }
+    public func hash(into hasher: inout Hasher) { box.value.hash(into: &hasher) }
+    /// The same keys as the fields held inline would have.
+    public init(from decoder: any Decoder) throws { box = SharedBox(try Fields(from: decoder)) }
+    public func encode(to encoder: any Encoder) throws { try box.value.encode(to: encoder) }
+}
+
+/// An immutable value behind one reference (a `let`, so reads need no exclusivity checks); a holder changes its value
+/// by putting a new box in place.
+@usableFromInline
+final class SharedBox<Value: Sendable>: Sendable {
+    @usableFromInline let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }
 
@@ -220,19 +256,39 @@ public struct ExecutionResult: Sendable, Hashable, Codable {
     }
 }
 
-/// A challenge after compilation: its result and its texts with `{{ name }}` filled in.
+/// A challenge after compilation: its result and its texts with `{{ name }}` filled in. Boxed like `Challenge`: one
+/// retain per copy.
 public struct CompiledChallenge: Sendable, Hashable, Codable {
-    public var challenge: Challenge
-    public var result: ExecutionResult?
-    public var hintHTML: String?
-    public var explanationHTML: String?
+    @usableFromInline
+    struct Fields: Sendable, Hashable, Codable {
+        @usableFromInline var challenge: Challenge
+        @usableFromInline var result: ExecutionResult?
+        @usableFromInline var hintHTML: String?
+        @usableFromInline var explanationHTML: String?
+    }
+
+    @usableFromInline var box: SharedBox<Fields>
+
+    public var challenge: Challenge { @inlinable get { box.value.challenge } set { update { $0.challenge = newValue } } }
+    public var result: ExecutionResult? { @inlinable get { box.value.result } set { update { $0.result = newValue } } }
+    public var hintHTML: String? { @inlinable get { box.value.hintHTML } set { update { $0.hintHTML = newValue } } }
+    public var explanationHTML: String? { @inlinable get { box.value.explanationHTML } set { update { $0.explanationHTML = newValue } } }
 
     public init(challenge: Challenge, result: ExecutionResult?, hintHTML: String?, explanationHTML: String?) {
-        self.challenge = challenge
-        self.result = result
-        self.hintHTML = hintHTML
-        self.explanationHTML = explanationHTML
+        box = SharedBox(Fields(challenge: challenge, result: result, hintHTML: hintHTML, explanationHTML: explanationHTML))
     }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box.value
+        change(&fields)
+        box = SharedBox(fields)
+    }
+
+    public static func == (a: CompiledChallenge, b: CompiledChallenge) -> Bool { a.box.value == b.box.value }
+    public func hash(into hasher: inout Hasher) { box.value.hash(into: &hasher) }
+    /// The same keys as the fields held inline would have.
+    public init(from decoder: any Decoder) throws { box = SharedBox(try Fields(from: decoder)) }
+    public func encode(to encoder: any Encoder) throws { try box.value.encode(to: encoder) }
 }
 
 public struct CompiledQuiz: Sendable, Hashable, Codable {

@@ -88,15 +88,8 @@ private struct Walker {
 
     func codeFence(_ node: OpaquePointer) -> CodeFence {
         let (start, end) = lines(node)
-        let opening = source.line(start).drop { $0 == " " || $0 == "\t" }
-        let fenceChar = opening.first
-        let fenceLength = opening.prefix { $0 == fenceChar }.count
+        let (fenceChar, fenceLength, closingLine) = fenceShape(start: start, end: end)
         let isFenced = (fenceChar == "`" || fenceChar == "~") && fenceLength >= 3
-        var closingLine: Int?
-        if isFenced, end > start {
-            let closing = source.line(end).trimmingCharacters(in: " \t")
-            if closing.count >= fenceLength, closing.allSatisfy({ $0 == fenceChar }) { closingLine = end }
-        }
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         var innerOpeningLine: Int?
         if isFenced, let fenceChar, start + 1 <= end {
@@ -111,8 +104,35 @@ private struct Walker {
             }
         }
         return CodeFence(info: info.trimmingCharacters(in: " \t"), code: literal(node), location: location(node),
-                         firstCodeLine: isFenced ? start + 1 : start, closingLine: closingLine, isFenced: isFenced,
-                         innerOpeningLine: innerOpeningLine)
+                         firstCodeLine: isFenced ? start + 1 : start, closingLine: isFenced ? closingLine : nil,
+                         isFenced: isFenced, innerOpeningLine: innerOpeningLine)
+    }
+
+    /// The first character of the opening line after its indentation, how many times it repeats there, and `end` when
+    /// that line is a closing fence for it (the character, at least as many times, alone but for spaces and tabs).
+    /// Over bytes when both lines are ASCII (where bytes are characters: lines hold no `\n`), else over characters.
+    private func fenceShape(start: Int, end: Int) -> (fenceChar: Character?, fenceLength: Int, closingLine: Int?) {
+        func text(_ number: Int) -> Substring { number >= 1 && number <= source.lineCount ? source.lineText(number) : "" }
+        let openingText = text(start), closingText = end > start ? text(end) : ""
+        if openingText.utf8.allSatisfy({ $0 < 0x80 }), closingText.utf8.allSatisfy({ $0 < 0x80 }) {
+            let opening = openingText.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+            guard let fenceByte = opening.first else { return (nil, 0, nil) }
+            let fenceLength = opening.prefix { $0 == fenceByte }.count
+            let fenceChar = Character(Unicode.Scalar(fenceByte))
+            guard (fenceByte == UInt8(ascii: "`") || fenceByte == UInt8(ascii: "~")) && fenceLength >= 3, end > start else {
+                return (fenceChar, fenceLength, nil)
+            }
+            let closing = closingText.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
+            let closes = closing.count >= fenceLength && closing.allSatisfy { $0 == fenceByte }
+            return (fenceChar, fenceLength, closes ? end : nil)
+        }
+        let opening = source.line(start).drop { $0 == " " || $0 == "\t" }
+        let fenceChar = opening.first
+        let fenceLength = opening.prefix { $0 == fenceChar }.count
+        guard (fenceChar == "`" || fenceChar == "~") && fenceLength >= 3, end > start else { return (fenceChar, fenceLength, nil) }
+        let closing = source.line(end).trimmingCharacters(in: " \t")
+        let closes = closing.count >= fenceLength && closing.allSatisfy { $0 == fenceChar }
+        return (fenceChar, fenceLength, closes ? end : nil)
     }
 
     func listItem(_ node: OpaquePointer) -> ListItem {
@@ -182,30 +202,34 @@ private struct Walker {
 extension StringProtocol {
     /// `self` without leading and trailing characters of `set`; ASCII text with an ASCII set byte by byte.
     public func trimmingCharacters(in set: String) -> String {
-        if let trimmed = asciiTrimmed(set) { return trimmed }
-        let characters = Set(set)
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+        trimmed(Substring(self), in: set)
     }
+}
 
-    /// Nil unless both `self` and `set` are ASCII and `set` has no `\r\n`: there every byte is a character but `\r\n`,
-    /// which is then no member, so its `\r` and `\n` never trim apart.
-    private func asciiTrimmed(_ set: String) -> String? {
-        let members = Array(set.utf8)
-        guard !members.contains(where: { $0 >= 0x80 }), !zip(members, members.dropFirst()).contains(where: { $0 == (0x0D, 0x0A) }),
-              !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
-        let bytes = Array(utf8)
-        var start = 0, end = bytes.count
-        while start < end, members.contains(bytes[start]) {
-            if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
-            start += 1
-        }
-        while end > start, members.contains(bytes[end - 1]) {
-            if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
-            end -= 1
-        }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+/// `trimmingCharacters(in:)` in one non-generic function, so no caller runs it through protocol witnesses.
+private func trimmed(_ text: Substring, in set: String) -> String {
+    var text = text, set = set
+    if let trimmed = set.withUTF8({ members in text.withUTF8 { asciiTrimmed($0, members) } }) { return trimmed }
+    let characters = Set(set)
+    var slice = text
+    while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+    while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+    return String(slice)
+}
+
+/// Nil unless both `bytes` and `members` are ASCII and `members` has no `\r\n`: there every byte is a character but
+/// `\r\n`, which is then no member, so its `\r` and `\n` never trim apart.
+private func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ members: UnsafeBufferPointer<UInt8>) -> String? {
+    guard !members.contains(where: { $0 >= 0x80 }), !zip(members, members.dropFirst()).contains(where: { $0 == (0x0D, 0x0A) }),
+          !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    var start = 0, end = bytes.count
+    while start < end, members.contains(bytes[start]) {
+        if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { break }
+        start += 1
     }
+    while end > start, members.contains(bytes[end - 1]) {
+        if bytes[end - 1] == 0x0A, end - 1 > start, bytes[end - 2] == 0x0D { break }
+        end -= 1
+    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
 }

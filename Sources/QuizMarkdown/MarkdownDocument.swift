@@ -22,6 +22,14 @@ public struct MarkdownDocument: Sendable, Hashable {
         guard let first = blocks.first, let last = blocks.max(by: { $0.endLine < $1.endLine }) else { return "" }
         return source.slice(first.startLine...last.endLine)
     }
+
+    /// `markdown(of:)` for an array, the common case, without generic calls or copies of the blocks.
+    public func markdown(of blocks: [MarkdownBlock]) -> String {
+        guard !blocks.isEmpty else { return "" }
+        var lastLine = blocks[0].endLine
+        for index in blocks.indices.dropFirst() where blocks[index].endLine > lastLine { lastLine = blocks[index].endLine }
+        return source.slice(blocks[0].startLine...lastLine)
+    }
 }
 
 /// One top-level block of the body, with its file line range.

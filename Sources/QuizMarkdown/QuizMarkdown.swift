@@ -37,7 +37,7 @@ public enum QuizMarkdown {
             return .failure(.error("front matter opened with `---` is never closed; add a `---` line after it",
                                    at: SourceLocation(file: source.path, line: 1), rule: "unclosed-front-matter"))
         case .found(let yaml, let firstLine, let bodyLine):
-            switch FrontMatter.decode(yaml, path: source.path, firstLine: firstLine) {
+            switch FrontMatter.decodeRemembered(yaml, path: source.path, firstLine: firstLine) {
             case .success(let decoded): frontMatter = decoded
             case .failure(let diagnostic): return .failure(diagnostic)
             }

@@ -39,6 +39,12 @@ struct CompiledTemplates: Sendable {
         for token in Mirror(reflecting: tokens).children.map(\.value) {
             let mirror = Mirror(reflecting: token)
             guard mirror.displayStyle == .enum, let payload = mirror.children.first, let kind = payload.label else { return nil }
+            if kind == "text" {
+                guard let text = payload.value as? String else { return nil }
+                result.append(.text(Array(text.utf8)))
+                continue
+            }
+            // Only tags have fields worth a (slow) reflection; text needs none.
             let fields = Array(Mirror(reflecting: payload.value).children)
             func field(_ label: String) -> Any? { fields.first { $0.label == label }?.value }
             /// An optional payload field: nil when absent or not optional, else whether it holds a value and which.
@@ -49,9 +55,6 @@ struct CompiledTemplates: Sendable {
                 return .some(mirror.children.first?.value)
             }
             switch kind {
-            case "text":
-                guard let text = payload.value as? String else { return nil }
-                result.append(.text(Array(text.utf8)))
             case "variable", "unescapedVariable":
                 guard let name = field("name") as? String, (field("transforms") as? [String])?.isEmpty == true,
                       let tagPath = path(name) else { return nil }
@@ -81,10 +84,11 @@ struct CompiledTemplates: Sendable {
         return Path(names: name == "." ? [] : names, currentOnly: name.first == ".")
     }
 
-    /// Renders template `name` with `context` as the only object on the stack.
-    func render(_ name: String, context: TemplateValue) -> [UInt8] {
+    /// Renders template `name` with `context` as the only object on the stack, into a buffer of `capacity` bytes to
+    /// start with.
+    func render(_ name: String, context: TemplateValue, capacity: Int = 1 << 16) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        out.reserveCapacity(capacity)
         var stack = [context]
         if let nodes = templates[name] { render(nodes, stack: &stack, indentation: nil, into: &out) }
         return out

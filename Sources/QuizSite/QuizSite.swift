@@ -78,7 +78,8 @@ public struct SiteRenderer: Sendable {
     func renderQuiz(_ view: QuizView, site: Site) -> [String: [UInt8]] {
         let context = QuizSite.quizContext(site: site, quiz: view, compilerVersion: compilerVersion)
         return [
-            "\(view.slug)/index.html": page(body: "quiz", context: context),
+            "\(view.slug)/index.html": page(body: "quiz", context: context,
+                                            capacity: QuizView.bufferCapacity(forText: QuizView.textSize(view.compiled))),
             "api/\(view.slug).json": view.bundleBytes(compilerVersion: compilerVersion),
         ]
     }
@@ -147,12 +148,14 @@ public struct SiteRenderer: Sendable {
         return (output, ordered)
     }
 
-    /// Renders `body` into the `layout` template.
-    private func page(body: String, context: TemplateValue) -> [UInt8] {
+    /// Renders `body` into the `layout` template; `capacity` is about the page's size, for its buffers.
+    private func page(body: String, context: TemplateValue, capacity: Int = 1 << 16) -> [UInt8] {
         guard case .object(var members, _) = context else { return [] }
         if let compiled {
-            members["body"] = .html(compiled.render(body, context: context))
-            return compiled.render("layout", context: .object(members))
+            let rendered = compiled.render(body, context: context, capacity: capacity)
+            let layoutCapacity = rendered.count + (1 << 14)
+            members["body"] = .html(rendered)
+            return compiled.render("layout", context: .object(members), capacity: layoutCapacity)
         }
         guard var any = context.anyValue as? [String: Any] else { return [] }
         any["body"] = library.render(any, withTemplate: body) ?? ""

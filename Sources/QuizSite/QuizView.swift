@@ -70,7 +70,7 @@ struct QuizView {
     /// `contentDocument(compiled).serializedBytes()`, written directly (keys in byte order).
     static func contentDocumentBytes(_ compiled: CompiledQuiz) -> [UInt8] {
         let quiz = compiled.quiz
-        var writer = JSONWriter(capacity: 1 << 16)
+        var writer = JSONWriter(capacity: bufferCapacity(forText: textSize(compiled)))
         writer.object { w in
             w.field("badge", quiz.badge)
             w.array("challenges") { w in
@@ -120,6 +120,26 @@ struct QuizView {
             w.field("title", quiz.title)
         }
         return writer.finish()
+    }
+
+    /// UTF-8 bytes of the texts a quiz's documents and page carry (Markdown, HTML, code, output), to size their
+    /// buffers once: a buffer that grows past glibc's mmap threshold is copied and faulted in afresh at every step.
+    static func textSize(_ compiled: CompiledQuiz) -> Int {
+        var size = compiled.quiz.intro.markdown.utf8.count + compiled.quiz.intro.html.utf8.count
+        for item in compiled.challenges {
+            let c = item.challenge
+            size += c.prompt.markdown.utf8.count + c.prompt.html.utf8.count + (item.result?.stdout.utf8.count ?? 0)
+            size += (item.hintHTML?.utf8.count ?? 0) + (item.explanationHTML?.utf8.count ?? 0)
+            size += (c.hint?.markdown.utf8.count ?? 0) + (c.explanation?.markdown.utf8.count ?? 0)
+            for block in c.codeBlocks { size += block.code.utf8.count }
+            for choice in c.choices { size += choice.text.markdown.utf8.count + choice.text.html.utf8.count }
+        }
+        return size
+    }
+
+    /// Room for a document or page holding texts of `size` bytes: escaping and highlighting about double them.
+    static func bufferCapacity(forText size: Int) -> Int {
+        size * 2 + (1 << 14)
     }
 
     static func passJSON(_ rule: PassRule) -> JSONValue {

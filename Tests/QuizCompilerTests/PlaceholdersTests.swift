@@ -1,4 +1,5 @@
 import QuizCore
+import QuizMarkdown
 import Testing
 @testable import QuizCompiler
 
@@ -82,11 +83,84 @@ import Testing
         #expect(Placeholders.escapeHTML("é<&\u{301}") == "é&lt;&\u{301}")
     }
 
+    /// `{{ output }}` drops one final `"\n"` Character; `"\r\n"` is one Character of its own and stays.
+    @Test(arguments: [("a\n", "a"), ("\n", ""), ("", ""), ("é\n", "é"), ("a\n\n", "a\n"), ("a\r\n", "a\r\n"),
+                      ("a\n\u{301}", "a\n\u{301}"), ("a", "a")])
+    func outputDropsItsFinalLineFeed(stdout: String, expected: String) {
+        let result = ExecutionResult(stdout: stdout, error: nil, variables: [:])
+        #expect(Placeholders.value(of: "output", in: result) == expected)
+        #expect(Placeholders.value(of: "output", in: result) == (stdout.hasSuffix("\n") ? String(stdout.dropLast()) : stdout))
+    }
+
+    @Test func valuesAreEscapedRunByRun() {
+        #expect(Placeholders.escapeHTML("") == "")
+        #expect(Placeholders.escapeHTML("plain") == "plain")
+        #expect(Placeholders.escapeHTML("&&<>\"\"x") == "&amp;&amp;&lt;&gt;&quot;&quot;x")
+    }
+
+    /// Filling plain text in its rendered HTML gives what rendering with tokens gives, over many random texts made of
+    /// the blocks and characters plain text may hold (lists, headings, indented code, setext underlines, quotes).
+    @Test func fillingRenderedPlainTextEqualsRenderingAgain() throws {
+        var generator = SplitMix(seed: 6)
+        let pieces = ["{{ output }}", "{{ w }}", "{{missing}}", "{{ w}}", "{{\tw }}", "a", "Word", "1.5", "(x, y)", "\"q\"",
+                      "'s", ":", "-", "+", "#", "1.", "2)", "=", "---", "===", "{", "}", "{{", "}}", "%", "/", "$", "?"]
+        let starts = ["", "", "", "- ", "1. ", "# ", "    ", "  ", "\t", "> "]
+        let result = ExecutionResult(stdout: "tensor([1, 2])\n", error: nil, variables: ["w": "<b> & \"c\""])
+        var checked = 0
+        for _ in 0..<3000 {
+            var lines: [String] = []
+            for _ in 0..<Int(generator.next() % 5 + 1) {
+                var line = starts[Int(generator.next() % UInt64(starts.count))]
+                for _ in 0..<Int(generator.next() % 5) {
+                    line += pieces[Int(generator.next() % UInt64(pieces.count))] + (generator.next() % 3 == 0 ? "" : " ")
+                }
+                lines.append(line)
+                if generator.next() % 4 == 0 { lines.append("") }
+            }
+            let markdown = lines.joined(separator: "\n") + "\n"
+            let text = RichText(markdown: markdown, html: QuizMarkdown.html(markdown))
+            let found = Placeholders.occurrences(in: text)
+            guard !found.isEmpty, let filled = Placeholders.fillRendered(text, found, with: result) else { continue }
+            #expect(filled == Placeholders.fillByRendering(text, found, with: result, unsafeHTML: false), "\(markdown.debugDescription)")
+            checked += 1
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test func onlyPlainTextIsFilledInItsHTML() {
+        let result = ExecutionResult(stdout: "1\n", error: nil, variables: [:])
+        for markdown in ["*{{ output }}*", "`{{ output }}`", "a_{{ output }}", "é {{ output }}", "[{{ output }}]", "{{ out\nput }}"] {
+            let text = RichText(markdown: markdown, html: QuizMarkdown.html(markdown))
+            #expect(Placeholders.fillRendered(text, Placeholders.occurrences(in: text), with: result) == nil)
+        }
+        // HTML that is not the Markdown's rendering is left to rendering.
+        let stale = RichText(markdown: "See {{ output }}.", html: "")
+        #expect(Placeholders.fillRendered(stale, Placeholders.occurrences(in: stale), with: result) == nil)
+        #expect(Placeholders.fill(stale, with: result, unsafeHTML: false) == "<p>See <code>1</code>.</p>\n")
+    }
+
     @Test func tokensAreReplacedOnlyAsWholeCharacters() {
         #expect(Placeholders.replacingASCII("TOKX", with: "<v>", in: "a TOKX b TOKX") == "a <v> b <v>")
         #expect(Placeholders.replacingASCII("TOKX", with: "v", in: "none") == "none")
         // A combining mark after the token joins its last character: left to `replacing`, which finds no match.
         #expect(Placeholders.replacingASCII("TOKX", with: "v", in: "TOKX\u{301}") == nil)
         #expect("TOKX\u{301}".replacing("TOKX", with: "v") == "TOKX\u{301}")
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so the random texts are the same on every run.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

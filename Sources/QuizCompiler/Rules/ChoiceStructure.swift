@@ -38,7 +38,7 @@ struct ChoiceStructure: ChallengeRule {
         }
         var seen: [String: Choice] = [:]
         for choice in choices {
-            let key = choice.text.markdown.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let key = Self.collapsedWhitespace(choice.text.markdown)
             if let first = seen[key] {
                 diagnostics.append(.error("duplicate choice `\(key)`", at: choice.location,
                                           notes: [.init("first written here", at: first.location)], rule: id))
@@ -47,5 +47,30 @@ struct ChoiceStructure: ChallengeRule {
             }
         }
         return diagnostics
+    }
+
+    /// The words of `text` (split at whitespace characters) joined by single spaces. ASCII text by bytes: its
+    /// whitespace characters are tab to carriage return and space, and `\r\n` (one character) splits the same.
+    static func collapsedWhitespace(_ text: String) -> String {
+        var text = text
+        if let collapsed = text.withUTF8({ bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }) {
+            return collapsed
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
