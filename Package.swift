@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); only QuizMarkdown imports it.
@@ -58,7 +59,8 @@ let package = Package(
         .target(name: "QuizCompiler", dependencies: ["QuizCore", "QuizMarkdown", "SnippetInterpreter"]),
         .target(
             name: "QuizSite",
-            dependencies: ["QuizCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["QuizCore", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "quizc",
