@@ -67,6 +67,7 @@ extension Interpreter {
             throw error("RecursionError", "maximum recursion depth exceeded")
         }
         let scope = Scope(info: code.scope, parent: function.closure, module: function.globals)
+        scope.hasUndeclaredNames = code.hasUndeclaredParameters
         try bindArguments(function, args, kwargs, into: scope)
         let frame = Frame(name: code.name, filename: code.filename, line: code.line, function: function, scope: scope, hidden: function.hidden)
         frames.append(frame)

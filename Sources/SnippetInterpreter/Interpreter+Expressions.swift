@@ -193,7 +193,7 @@ extension Interpreter {
             if case .object(let o) = object, let instance = o as? PyInstance, instance.attributes[name] == nil,
                let (function, _) = instance.cls.lookupWithOwner(name), case .object(let f as PyFunction) = function,
                !(name.hasPrefix("__") && name.hasSuffix("__") && !Interpreter.safeDunders.contains(name)),
-               instance.cls.lookup("__getattribute__") == nil {
+               !instance.cls.definesGetattribute {
                 var (args, kwargs) = try evalArguments(argExprs, scope) { f.qualname }
                 args.insert(object, at: 0)
                 return try callFunction(f, args, kwargs)

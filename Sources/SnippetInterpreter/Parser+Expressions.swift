@@ -105,11 +105,11 @@ extension Parser {
         let params = try parameters(closing: .colon)
         try expect(.colon)
         let scope = ScopeInfo()
-        params.forEach { scope.locals.insert($0.name) }
+        params.forEach { scope.bindLocal($0.name) }
         scopes.append(scope)
         let body = try expression()
         scopes.removeLast()
-        scope.locals.subtract(scope.globals)
+        scope.unbindLocals(scope.globals)
         let returnStmt = Stmt(.returnStmt(body), line: body.line, column: body.column)
         let code = FunctionCode(name: "<lambda>", parameters: params, body: [returnStmt], scope: scope, line: start.line + lineOffset, isLambda: true, filename: filename)
         return make(.lambda(code), start)

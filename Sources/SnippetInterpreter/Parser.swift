@@ -76,7 +76,7 @@ struct Parser {
         return text
     }
 
-    mutating func bind(_ name: String) { scopes[scopes.count - 1].locals.insert(name) }
+    mutating func bind(_ name: String) { scopes[scopes.count - 1].bindLocal(name) }
 
     mutating func bindTarget(_ expr: Expr) {
         switch expr.kind {
@@ -293,12 +293,12 @@ struct Parser {
         try expect(.rparen)
         if accept(.arrow) { _ = try expression() }
         let scope = ScopeInfo()
-        params.forEach { scope.locals.insert($0.name) }
+        params.forEach { scope.bindLocal($0.name) }
         scopes.append(scope)
         let body = try block(after: "function definition", line: l)
         scopes.removeLast()
-        scope.locals.subtract(scope.globals)
-        scope.locals.subtract(scope.nonlocals)
+        scope.unbindLocals(scope.globals)
+        scope.unbindLocals(scope.nonlocals)
         let code = FunctionCode(name: name, parameters: params, body: body, scope: scope, line: l, isLambda: false, filename: filename)
         return Stmt(.functionDef(code, decorators: decorators), line: l, column: c)
     }

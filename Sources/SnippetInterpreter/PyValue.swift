@@ -338,6 +338,9 @@ final class PySlice: PyObject {
 /// A lexical scope: module globals, a function call's locals, a class body or a comprehension.
 final class Scope {
     var vars: [String: PyValue] = [:]
+    /// Whether `vars` may hold a name that `info.localMask` rules out (a walrus target stored from a comprehension,
+    /// `from m import *` in a function): `lookup` then reads `vars` for every name instead of trusting the mask.
+    var hasUndeclaredNames = false
     /// A module scope of a pooled interpreter's world (see `PyObject.isShared`).
     var isShared = false
     let info: ScopeInfo?
@@ -354,6 +357,13 @@ final class Scope {
     }
 
     var moduleScope: Scope { module ?? self }
+
+    /// Whether `vars` may hold `name`: false only for a function or comprehension scope whose locals rule it out.
+    @inline(__always)
+    func mayBind(_ name: String) -> Bool {
+        guard let info, !hasUndeclaredNames else { return true }
+        return info.localMask.mayContain(name)
+    }
 }
 
 final class PyFunction: PyObject {
@@ -464,6 +474,9 @@ final class PyClass: PyObject {
     /// walked the whole MRO, hashing the name once per class, every time.
     private var cache: [String: (PyValue, PyClass)?] = [:]
     private var cacheEpoch = -1
+    /// `definesGetattribute` while `epoch` is `getattributeEpoch`.
+    private var getattributeCache = false
+    private var getattributeEpoch = -1
 
     init(name: String, bases: [PyClass], isBuiltin: Bool) {
         self.name = name
@@ -478,6 +491,7 @@ final class PyClass: PyObject {
     func clearLookupCache() {
         cache = [:]
         cacheEpoch = -1
+        getattributeEpoch = -1
     }
 
     /// C3 linearization of the bases (falls back to depth-first on conflicts).
@@ -527,6 +541,15 @@ final class PyClass: PyObject {
     }
 
     func isSubclass(of other: PyClass) -> Bool { mro.contains { $0 === other } }
+
+    /// Whether the MRO defines `__getattribute__`; every method call asks, so the answer is kept per epoch.
+    var definesGetattribute: Bool {
+        if getattributeEpoch != epoch.value {
+            getattributeCache = lookup("__getattribute__") != nil
+            getattributeEpoch = epoch.value
+        }
+        return getattributeCache
+    }
 }
 
 /// An instance of a Python class (including exceptions and native objects such as tensors).
