@@ -96,8 +96,9 @@ extension Interpreter {
             for i in args.indices { vars[positionalNames[i]] = args[i] }
             if args.count < positionalNames.count {
                 var missing: [String] = []
-                for paramName in positionalNames[args.count...] {
-                    if let d = function.defaults[paramName] { vars[paramName] = d } else { missing.append(paramName) }
+                let defaults = function.positionalDefaults
+                for i in args.count..<positionalNames.count {
+                    if !defaults.isEmpty, let d = defaults[i] { vars[positionalNames[i]] = d } else { missing.append(positionalNames[i]) }
                 }
                 if !missing.isEmpty {
                     throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")
@@ -134,8 +135,9 @@ extension Interpreter {
         }
         if let varKeywords, let extra { vars[varKeywords] = .dict(extra) }
         var missing: [String] = []
-        for paramName in positionalNames where vars[paramName] == nil {
-            if let d = function.defaults[paramName] { vars[paramName] = d } else { missing.append(paramName) }
+        let defaults = function.positionalDefaults
+        for (i, paramName) in positionalNames.enumerated() where vars[paramName] == nil {
+            if !defaults.isEmpty, let d = defaults[i] { vars[paramName] = d } else { missing.append(paramName) }
         }
         if !missing.isEmpty {
             throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")

@@ -371,6 +371,8 @@ final class PyFunction: PyObject {
     let globals: Scope
     let closure: Scope?
     var defaults: [String: PyValue]
+    /// `defaults` of `code.positionalNames`, by position: binding a call fills missing arguments without hashing.
+    let positionalDefaults: [PyValue?]
     var name: String
     var qualname: String
     weak var definingClass: PyClass?
@@ -382,6 +384,7 @@ final class PyFunction: PyObject {
         self.globals = globals
         self.closure = closure
         self.defaults = defaults
+        positionalDefaults = defaults.isEmpty ? [] : code.positionalNames.map { defaults[$0] }
         self.name = code.name
         self.qualname = qualname
     }

@@ -57,8 +57,9 @@ extension Interpreter {
     /// Natives the `torch.nn` prelude needs: `Parameter` and instance-dictionary helpers for `Module`.
     private func nativeNNAttributes() -> [String: PyValue] {
         let parameter = torchState.parameterClass
+        let binder = ArgumentBinder("Parameter(data=None, requires_grad=True)")
         parameter.construct = { interp, _, args, kwargs in
-            let a = try ArgumentBinder("Parameter(data=None, requires_grad=True)").bind(interp, args, kwargs)
+            let a = try binder.bind(interp, args, kwargs)
             let data = a["data"]
             let tensor: TensorBox
             if data.isNone {
