@@ -372,7 +372,8 @@ final class PyFunction: PyObject {
     let closure: Scope?
     var defaults: [String: PyValue]
     /// `defaults` of `code.positionalNames`, by position: binding a call fills missing arguments without hashing.
-    let positionalDefaults: [PyValue?]
+    /// Emptied with `defaults` by a teardown (`dropReferences`).
+    var positionalDefaults: [PyValue?]
     var name: String
     var qualname: String
     weak var definingClass: PyClass?
@@ -477,9 +478,10 @@ final class PyClass: PyObject {
     /// walked the whole MRO, hashing the name once per class, every time.
     private var cache: [String: (PyValue, PyClass)?] = [:]
     private var cacheEpoch = -1
-    /// `definesGetattribute` while `epoch` is `getattributeEpoch`.
+    /// `definesGetattribute` and `getattrHook` while `epoch` is `hooksEpoch`.
     private var getattributeCache = false
-    private var getattributeEpoch = -1
+    private var getattrCache: PyValue?
+    private var hooksEpoch = -1
 
     init(name: String, bases: [PyClass], isBuiltin: Bool) {
         self.name = name
@@ -494,7 +496,8 @@ final class PyClass: PyObject {
     func clearLookupCache() {
         cache = [:]
         cacheEpoch = -1
-        getattributeEpoch = -1
+        getattrCache = nil
+        hooksEpoch = -1
     }
 
     /// C3 linearization of the bases (falls back to depth-first on conflicts).
@@ -547,11 +550,22 @@ final class PyClass: PyObject {
 
     /// Whether the MRO defines `__getattribute__`; every method call asks, so the answer is kept per epoch.
     var definesGetattribute: Bool {
-        if getattributeEpoch != epoch.value {
-            getattributeCache = lookup("__getattribute__") != nil
-            getattributeEpoch = epoch.value
-        }
+        refreshHooks()
         return getattributeCache
+    }
+
+    /// `lookup("__getattr__")`, kept per epoch: every attribute an `nn.Module` keeps in `_parameters` or `_modules`
+    /// (`self.weight`) misses the class and the instance first.
+    var getattrHook: PyValue? {
+        refreshHooks()
+        return getattrCache
+    }
+
+    private func refreshHooks() {
+        if hooksEpoch == epoch.value { return }
+        getattributeCache = lookup("__getattribute__") != nil
+        getattrCache = lookup("__getattr__")
+        hooksEpoch = epoch.value
     }
 }
 
