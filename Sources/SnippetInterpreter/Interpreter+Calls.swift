@@ -10,7 +10,7 @@ extension Interpreter {
             try step(weight: Self.builtinCallSteps)
             return try builtin.fn(self, args, kwargs)
         case let method as PyBoundMethod:
-            return try call(method.function, [method.receiver] + args, kwargs)
+            return try call(method.function, Interpreter.prepending(method.receiver, args), kwargs)
         case let cls as PyClass:
             return try instantiate(cls, args, kwargs)
         case let staticMethod as PyStaticMethod:
@@ -27,9 +27,18 @@ extension Interpreter {
     func callMethod(_ function: PyValue, _ receiver: PyValue, _ args: [PyValue], _ kwargs: KwArgs = []) throws -> PyValue {
         if case .object(let o) = function {
             if let s = o as? PyStaticMethod { return try call(s.function, args, kwargs) }
-            if let c = o as? PyClassMethod { return try call(c.function, [.object(typeOf(receiver))] + args, kwargs) }
+            if let c = o as? PyClassMethod { return try call(c.function, Interpreter.prepending(.object(typeOf(receiver)), args), kwargs) }
         }
-        return try call(function, [receiver] + args, kwargs)
+        return try call(function, Interpreter.prepending(receiver, args), kwargs)
+    }
+
+    /// `[first] + rest` in one allocation (the literal and the concatenation made two per method call).
+    static func prepending(_ first: PyValue, _ rest: [PyValue]) -> [PyValue] {
+        var result: [PyValue] = []
+        result.reserveCapacity(rest.count + 1)
+        result.append(first)
+        result.append(contentsOf: rest)
+        return result
     }
 
     /// Calls `receiver.name(*args)` looked up on its type, or nil if the type lacks it.
