@@ -111,9 +111,46 @@ enum Constant { case none, `true`, `false`, ellipsis }
 /// The sets are filled only by `Parser` while it builds the tree and never written after `parseModule`
 /// returns (the evaluator only reads them), so sharing a finished AST across threads is safe.
 final class ScopeInfo: @unchecked Sendable {
-    var locals: Set<String> = []
+    private(set) var locals: Set<String> = []
+    /// Summary of `locals`: a name whose bit is clear is not a local, known without hashing it.
+    private(set) var localMask = NameMask()
     var globals: Set<String> = []
     var nonlocals: Set<String> = []
+
+    func bindLocal(_ name: String) {
+        locals.insert(name)
+        localMask.insert(name)
+    }
+
+    func unbindLocals(_ names: Set<String>) {
+        if names.isEmpty { return }
+        locals.subtract(names)
+        localMask = NameMask(locals)
+    }
+}
+
+/// A 64-bit summary of a set of names (a one-hash Bloom filter on length and first byte): a clear bit proves a
+/// name absent for the cost of two loads, where a `Set` or `Dictionary` lookup hashes the whole string.
+struct NameMask {
+    private var bits: UInt64 = 0
+
+    init() {}
+
+    init(_ names: Set<String>) {
+        for name in names { insert(name) }
+    }
+
+    @inline(__always)
+    static func bit(_ name: String) -> UInt64 {
+        let utf8 = name.utf8
+        let key = UInt64(truncatingIfNeeded: utf8.count) &* 37 &+ UInt64(utf8.first ?? 0)
+        return 1 << (key & 63)
+    }
+
+    mutating func insert(_ name: String) { bits |= NameMask.bit(name) }
+
+    @inline(__always)
+    func mayContain(_ name: String) -> Bool { bits & NameMask.bit(name) != 0 }
 }
 
 struct Parameter {
@@ -132,6 +169,9 @@ final class FunctionCode: Sendable {
     let line: Int
     let isLambda: Bool
     let filename: String
+    /// Whether a parameter name falls outside `scope.localMask` (only a parameter also declared `global`): its
+    /// call scope is then marked `hasUndeclaredNames`.
+    let hasUndeclaredParameters: Bool
     /// The parameters split by kind once, for argument binding on every call.
     let positionalNames: [String]
     let keywordOnlyNames: [String]
@@ -149,6 +189,7 @@ final class FunctionCode: Sendable {
         keywordOnlyNames = parameters.filter { $0.kind == .keywordOnly }.map(\.name)
         varArgsName = parameters.first { $0.kind == .varArgs }?.name
         varKeywordsName = parameters.first { $0.kind == .varKeywords }?.name
+        hasUndeclaredParameters = parameters.contains { !scope.localMask.mayContain($0.name) }
     }
 }
 

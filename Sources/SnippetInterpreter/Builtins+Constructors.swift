@@ -27,9 +27,9 @@ extension Interpreter {
     }
 
     func installConstructors() {
+        let intBinder = ArgumentBinder("int(x=0, base=None)")
         types.int.construct = { interp, _, args, kwargs in
-            let binder = ArgumentBinder("int(x=0, base=None)")
-            let a = try binder.bind(interp, args, kwargs)
+            let a = try intBinder.bind(interp, args, kwargs)
             return try interp.toInt(a["x"], base: a["base"])
         }
         types.float.construct = { interp, _, args, _ in
@@ -105,8 +105,9 @@ extension Interpreter {
             guard args.count == 1 else { throw interp.typeError("type() with 3 arguments is not supported in quiz snippets") }
             return .object(interp.typeOf(args[0]))
         }
+        let propertyBinder = ArgumentBinder("property(fget=None, fset=None, fdel=None, doc=None)")
         types.property.construct = { interp, _, args, kwargs in
-            let a = try ArgumentBinder("property(fget=None, fset=None, fdel=None, doc=None)").bind(interp, args, kwargs)
+            let a = try propertyBinder.bind(interp, args, kwargs)
             return .object(PyProperty(getter: a["fget"], setter: a["fset"], deleter: a["fdel"]))
         }
         types.staticmethod.construct = { interp, _, args, _ in

@@ -137,7 +137,7 @@ extension Interpreter {
                 }
                 if let value = instance.attributes[name] { return value }
                 if let (attribute, owner) = classAttribute { return try bind(attribute, to: object, owner: owner) }
-                if let getattr = instance.cls.lookup("__getattr__") {
+                if let getattr = instance.cls.getattrHook {
                     if case .object(let f) = getattr, f === moduleFastPaths?.getattr, let value = moduleGetattr(instance, name) {
                         return value
                     }

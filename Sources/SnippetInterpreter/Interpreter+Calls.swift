@@ -10,7 +10,7 @@ extension Interpreter {
             try step(weight: Self.builtinCallSteps)
             return try builtin.fn(self, args, kwargs)
         case let method as PyBoundMethod:
-            return try call(method.function, [method.receiver] + args, kwargs)
+            return try call(method.function, Interpreter.prepending(method.receiver, args), kwargs)
         case let cls as PyClass:
             return try instantiate(cls, args, kwargs)
         case let staticMethod as PyStaticMethod:
@@ -27,9 +27,18 @@ extension Interpreter {
     func callMethod(_ function: PyValue, _ receiver: PyValue, _ args: [PyValue], _ kwargs: KwArgs = []) throws -> PyValue {
         if case .object(let o) = function {
             if let s = o as? PyStaticMethod { return try call(s.function, args, kwargs) }
-            if let c = o as? PyClassMethod { return try call(c.function, [.object(typeOf(receiver))] + args, kwargs) }
+            if let c = o as? PyClassMethod { return try call(c.function, Interpreter.prepending(.object(typeOf(receiver)), args), kwargs) }
         }
-        return try call(function, [receiver] + args, kwargs)
+        return try call(function, Interpreter.prepending(receiver, args), kwargs)
+    }
+
+    /// `[first] + rest` in one allocation (the literal and the concatenation made two per method call).
+    static func prepending(_ first: PyValue, _ rest: [PyValue]) -> [PyValue] {
+        var result: [PyValue] = []
+        result.reserveCapacity(rest.count + 1)
+        result.append(first)
+        result.append(contentsOf: rest)
+        return result
     }
 
     /// Calls `receiver.name(*args)` looked up on its type, or nil if the type lacks it.
@@ -67,6 +76,7 @@ extension Interpreter {
             throw error("RecursionError", "maximum recursion depth exceeded")
         }
         let scope = Scope(info: code.scope, parent: function.closure, module: function.globals)
+        scope.hasUndeclaredNames = code.hasUndeclaredParameters
         try bindArguments(function, args, kwargs, into: scope)
         let frame = Frame(name: code.name, filename: code.filename, line: code.line, function: function, scope: scope, hidden: function.hidden)
         frames.append(frame)
@@ -95,8 +105,9 @@ extension Interpreter {
             for i in args.indices { vars[positionalNames[i]] = args[i] }
             if args.count < positionalNames.count {
                 var missing: [String] = []
-                for paramName in positionalNames[args.count...] {
-                    if let d = function.defaults[paramName] { vars[paramName] = d } else { missing.append(paramName) }
+                let defaults = function.positionalDefaults
+                for i in args.count..<positionalNames.count {
+                    if !defaults.isEmpty, let d = defaults[i] { vars[positionalNames[i]] = d } else { missing.append(positionalNames[i]) }
                 }
                 if !missing.isEmpty {
                     throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")
@@ -133,8 +144,9 @@ extension Interpreter {
         }
         if let varKeywords, let extra { vars[varKeywords] = .dict(extra) }
         var missing: [String] = []
-        for paramName in positionalNames where vars[paramName] == nil {
-            if let d = function.defaults[paramName] { vars[paramName] = d } else { missing.append(paramName) }
+        let defaults = function.positionalDefaults
+        for (i, paramName) in positionalNames.enumerated() where vars[paramName] == nil {
+            if !defaults.isEmpty, let d = defaults[i] { vars[paramName] = d } else { missing.append(paramName) }
         }
         if !missing.isEmpty {
             throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")

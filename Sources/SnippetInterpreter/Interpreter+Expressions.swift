@@ -193,9 +193,8 @@ extension Interpreter {
             if case .object(let o) = object, let instance = o as? PyInstance, instance.attributes[name] == nil,
                let (function, _) = instance.cls.lookupWithOwner(name), case .object(let f as PyFunction) = function,
                !(name.hasPrefix("__") && name.hasSuffix("__") && !Interpreter.safeDunders.contains(name)),
-               instance.cls.lookup("__getattribute__") == nil {
-                var (args, kwargs) = try evalArguments(argExprs, scope) { f.qualname }
-                args.insert(object, at: 0)
+               !instance.cls.definesGetattribute {
+                let (args, kwargs) = try evalArguments(argExprs, scope, receiver: object) { f.qualname }
                 return try callFunction(f, args, kwargs)
             }
             callee = try getAttribute(object, name)
@@ -218,8 +217,13 @@ extension Interpreter {
         }
     }
 
-    func evalArguments(_ argExprs: [CallArg], _ scope: Scope, calleeName: () -> String) throws -> ([PyValue], KwArgs) {
+    /// The call's positional and keyword arguments; `receiver`, when given, comes first (a method's `self`).
+    func evalArguments(_ argExprs: [CallArg], _ scope: Scope, receiver: PyValue? = nil, calleeName: () -> String) throws -> ([PyValue], KwArgs) {
         var args: [PyValue] = []
+        if let receiver {
+            args.reserveCapacity(argExprs.count + 1)
+            args.append(receiver)
+        }
         var kwargs: KwArgs = []
         for arg in argExprs {
             switch arg {

@@ -149,15 +149,18 @@ final class Interpreter {
 
     func lookup(_ name: String, in scope: Scope) throws -> PyValue {
         if let info = scope.info {
-            // A function scope's dictionary holds only its locals, so a hit needs no symbol-table check.
-            if let value = scope.vars[name] { return value }
-            if !scope.isClassBody && info.locals.contains(name) {
-                throw error("UnboundLocalError", "cannot access local variable '\(name)' where it is not associated with a value")
+            // A function scope's dictionary holds only its locals, so a hit needs no symbol-table check; a name the
+            // local mask rules out (most globals and builtins) skips both the dictionary and the symbol table.
+            if scope.isClassBody || scope.hasUndeclaredNames || info.localMask.mayContain(name) {
+                if let value = scope.vars[name] { return value }
+                if !scope.isClassBody && info.locals.contains(name) {
+                    throw error("UnboundLocalError", "cannot access local variable '\(name)' where it is not associated with a value")
+                }
             }
             if info.globals.isEmpty || !info.globals.contains(name) {
                 var outer = scope.parent
                 while let enclosing = outer {
-                    if !enclosing.isClassBody {
+                    if !enclosing.isClassBody && enclosing.mayBind(name) {
                         if let value = enclosing.vars[name] { return value }
                         if enclosing.info?.locals.contains(name) == true {
                             throw error("NameError", "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
@@ -211,8 +214,9 @@ final class Interpreter {
                 }
             }
         }
-        if scope.vars.updateValue(value, forKey: name) == nil && scope === globals && !name.hasPrefix("__") {
-            globalOrder.append(name)
+        if scope.vars.updateValue(value, forKey: name) == nil {
+            if let info = scope.info, !info.localMask.mayContain(name) { scope.hasUndeclaredNames = true }
+            if scope === globals && !name.hasPrefix("__") { globalOrder.append(name) }
         }
     }
 

@@ -134,7 +134,10 @@ struct ArgumentBinder: Sendable {
             // Every parameter given by position: the common call needs no defaults or keyword matching.
             return BoundArguments(params: params, values: args, varArgs: [], varKeywords: [])
         }
-        var values = [PyValue?](repeating: nil, count: params.count)
+        // Filled by `append`: `Array(repeating:count:)` allocates through the unspecialised generic path.
+        var values: [PyValue?] = []
+        values.reserveCapacity(params.count)
+        for _ in params { values.append(nil) }
         var extra: [PyValue] = []
         for (i, arg) in args.enumerated() {
             if i < positionalCount {

@@ -6,8 +6,12 @@ extension Parser {
     var startsExpression: Bool {
         switch current.kind {
         case .name, .number, .string: return true
-        case .keyword: return ["None", "True", "False", "not", "lambda", "await", "yield"].contains(current.text)
-        case .op: return ["(", "[", "{", "-", "+", "~", "...", "*"].contains(current.text)
+        case .keyword, .op:
+            switch code {
+            case .kwNone, .kwTrue, .kwFalse, .kwNot, .kwLambda, .kwAwait, .kwYield: return true
+            case .lparen, .lbracket, .lbrace, .minus, .plus, .tilde, .ellipsis, .star: return true
+            default: return false
+            }
         default: return false
         }
     }
@@ -16,17 +20,17 @@ extension Parser {
     mutating func expressionList() throws(ParseError) -> Expr {
         let start = current
         let first = try expression()
-        if !isOp(",") { return first }
+        if !isOp(.comma) { return first }
         var items = [first]
-        while accept(",") {
-            if !startsExpression || isOp("*") { break }
+        while accept(.comma) {
+            if !startsExpression || isOp(.star) { break }
             items.append(try expression())
         }
         return make(.tuple(items), start)
     }
 
     mutating func starOrExpression() throws(ParseError) -> Expr {
-        if isOp("*") {
+        if isOp(.star) {
             let start = current
             index += 1
             return make(.starred(try bitOr()), start)
@@ -37,12 +41,12 @@ extension Parser {
     mutating func starExpressionList() throws(ParseError) -> Expr {
         let start = current
         let first = try starOrExpression()
-        if !isOp(",") {
+        if !isOp(.comma) {
             if case .starred = first.kind { throw ParseError(message: "can't use starred expression here", line: first.line, column: first.column + 1) }
             return first
         }
         var items = [first]
-        while accept(",") {
+        while accept(.comma) {
             if !startsExpression { break }
             items.append(try starOrExpression())
         }
@@ -54,14 +58,14 @@ extension Parser {
         let start = current
         var items: [Expr] = []
         repeat {
-            if isKeyword("in") { break }
-            if accept("*") {
+            if isKeyword(.kwIn) { break }
+            if accept(.star) {
                 items.append(make(.starred(try bitOr()), start))
             } else {
                 items.append(try bitOr())
             }
-        } while accept(",")
-        if items.count == 1 && !(tokens[index - 1].text == ",") { return items[0] }
+        } while accept(.comma)
+        if items.count == 1 && tokens[index - 1].code != .comma { return items[0] }
         return make(.tuple(items), start)
     }
 
@@ -70,25 +74,25 @@ extension Parser {
     mutating func yieldExpression() throws(ParseError) -> Expr {
         let start = current
         index += 1
-        if atStatementEnd || isOp(")") { return make(.yield(nil), start) }
+        if atStatementEnd || isOp(.rparen) { return make(.yield(nil), start) }
         return make(.yield(try expressionList()), start)
     }
 
     mutating func expression() throws(ParseError) -> Expr {
-        if isKeyword("lambda") { return try lambda() }
-        if isKeyword("yield") { return try yieldExpression() }
+        if isKeyword(.kwLambda) { return try lambda() }
+        if isKeyword(.kwYield) { return try yieldExpression() }
         let start = current
-        if current.kind == .name && peekToken().kind == .op && peekToken().text == ":=" {
+        if current.kind == .name && peekToken().code == .walrus {
             let name = current.text
             index += 2
             bind(name)
             return make(.walrus(name, try expression()), start)
         }
         let body = try orTest()
-        if isKeyword("if") {
+        if isKeyword(.kwIf) {
             index += 1
             let test = try orTest()
-            guard accept("else") else { throw error("expected 'else' after 'if' expression") }
+            guard accept(.kwElse) else { throw error("expected 'else' after 'if' expression") }
             let orElse = try expression()
             return make(.ifExp(test: test, body: body, orElse: orElse), start)
         }
@@ -98,14 +102,14 @@ extension Parser {
     mutating func lambda() throws(ParseError) -> Expr {
         let start = current
         index += 1
-        let params = try parameters(closing: ":")
-        try expect(":")
+        let params = try parameters(closing: .colon)
+        try expect(.colon)
         let scope = ScopeInfo()
-        params.forEach { scope.locals.insert($0.name) }
+        params.forEach { scope.bindLocal($0.name) }
         scopes.append(scope)
         let body = try expression()
         scopes.removeLast()
-        scope.locals.subtract(scope.globals)
+        scope.unbindLocals(scope.globals)
         let returnStmt = Stmt(.returnStmt(body), line: body.line, column: body.column)
         let code = FunctionCode(name: "<lambda>", parameters: params, body: [returnStmt], scope: scope, line: start.line + lineOffset, isLambda: true, filename: filename)
         return make(.lambda(code), start)
@@ -113,7 +117,7 @@ extension Parser {
 
     mutating func orTest() throws(ParseError) -> Expr {
         var left = try andTest()
-        while isKeyword("or") {
+        while isKeyword(.kwOr) {
             let token = current
             index += 1
             left = make(.boolOr(left, try andTest()), token)
@@ -124,7 +128,7 @@ extension Parser {
 
     mutating func andTest() throws(ParseError) -> Expr {
         var left = try notTest()
-        while isKeyword("and") {
+        while isKeyword(.kwAnd) {
             let token = current
             index += 1
             left = make(.boolAnd(left, try notTest()), token)
@@ -133,7 +137,7 @@ extension Parser {
     }
 
     mutating func notTest() throws(ParseError) -> Expr {
-        if isKeyword("not") {
+        if isKeyword(.kwNot) {
             let token = current
             index += 1
             return make(.unary(.not, try notTest()), token)
@@ -147,15 +151,15 @@ extension Parser {
         var ops: [(CompareOp, Expr)] = []
         while true {
             var op: CompareOp?
-            if current.kind == .op, let o = CompareOp(rawValue: current.text) {
+            if let o = code.compareOp {
                 op = o; index += 1
-            } else if isKeyword("in") {
+            } else if isKeyword(.kwIn) {
                 op = .inOp; index += 1
-            } else if isKeyword("not") && peekToken().text == "in" {
+            } else if isKeyword(.kwNot) && peekToken().code == .kwIn {
                 op = .notIn; index += 2
-            } else if isKeyword("is") {
+            } else if isKeyword(.kwIs) {
                 index += 1
-                if accept("not") { op = .isNot } else { op = .isOp }
+                if accept(.kwNot) { op = .isNot } else { op = .isOp }
             }
             guard let found = op else { break }
             ops.append((found, try bitOr()))
@@ -164,10 +168,10 @@ extension Parser {
         return Expr(.compare(left, ops), line: left.line, column: left.column).withStart(start, lineOffset)
     }
 
-    mutating func binaryLevel(_ ops: [String], next: (inout Parser) throws(ParseError) -> Expr) throws(ParseError) -> Expr {
+    /// One left-associative binary level: operators whose code lies in `ops`.
+    mutating func binaryLevel(_ ops: ClosedRange<UInt8>, next: (inout Parser) throws(ParseError) -> Expr) throws(ParseError) -> Expr {
         var left = try next(&self)
-        while current.kind == .op, ops.contains(current.text) {
-            let op = BinaryOp(rawValue: current.text)!
+        while ops.contains(code.rawValue), let op = code.binaryOp {
             index += 1
             let right = try next(&self)
             left = Expr(.binary(op, left, right), line: left.line, column: left.column)
@@ -175,17 +179,20 @@ extension Parser {
         return left
     }
 
-    mutating func bitOr() throws(ParseError) -> Expr { try binaryLevel(["|"]) { (p: inout Parser) throws(ParseError) in try p.bitXor() } }
-    mutating func bitXor() throws(ParseError) -> Expr { try binaryLevel(["^"]) { (p: inout Parser) throws(ParseError) in try p.bitAnd() } }
-    mutating func bitAnd() throws(ParseError) -> Expr { try binaryLevel(["&"]) { (p: inout Parser) throws(ParseError) in try p.shift() } }
-    mutating func shift() throws(ParseError) -> Expr { try binaryLevel(["<<", ">>"]) { (p: inout Parser) throws(ParseError) in try p.arith() } }
-    mutating func arith() throws(ParseError) -> Expr { try binaryLevel(["+", "-"]) { (p: inout Parser) throws(ParseError) in try p.term() } }
+    mutating func bitOr() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.pipe)) { (p: inout Parser) throws(ParseError) in try p.bitXor() } }
+    mutating func bitXor() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.caret)) { (p: inout Parser) throws(ParseError) in try p.bitAnd() } }
+    mutating func bitAnd() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.amp)) { (p: inout Parser) throws(ParseError) in try p.shift() } }
+    mutating func shift() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.lshift, .rshift)) { (p: inout Parser) throws(ParseError) in try p.arith() } }
+    mutating func arith() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.plus, .minus)) { (p: inout Parser) throws(ParseError) in try p.term() } }
     mutating func term() throws(ParseError) -> Expr {
-        try binaryLevel(["*", "/", "//", "%", "@"]) { (p: inout Parser) throws(ParseError) in try p.factor() }
+        try binaryLevel(Parser.level(.star, .at)) { (p: inout Parser) throws(ParseError) in try p.factor() }
     }
 
+    /// The codes `first...last` (declared adjacent in `TokenCode`) as one precedence level.
+    static func level(_ first: TokenCode, _ last: TokenCode? = nil) -> ClosedRange<UInt8> { first.rawValue...(last ?? first).rawValue }
+
     mutating func factor() throws(ParseError) -> Expr {
-        if current.kind == .op, let op = ["-": UnaryOp.neg, "+": .pos, "~": .invert][current.text] {
+        if let op = Parser.unaryOp(code) {
             let token = current
             index += 1
             let operand = try factor()
@@ -196,9 +203,18 @@ extension Parser {
         return try power()
     }
 
+    static func unaryOp(_ code: TokenCode) -> UnaryOp? {
+        switch code {
+        case .minus: .neg
+        case .plus: .pos
+        case .tilde: .invert
+        default: nil
+        }
+    }
+
     mutating func power() throws(ParseError) -> Expr {
         let base = try primary()
-        if accept("**") {
+        if accept(.doubleStar) {
             let exponent = try factor()
             return Expr(.binary(.pow, base, exponent), line: base.line, column: base.column)
         }
@@ -208,18 +224,18 @@ extension Parser {
     mutating func primary() throws(ParseError) -> Expr {
         var expr = try atom()
         while true {
-            if isOp(".") {
+            if isOp(.dot) {
                 index += 1
                 let name = try expectName()
                 expr = Expr(.attribute(expr, name), line: expr.line, column: expr.column)
-            } else if isOp("(") {
+            } else if isOp(.lparen) {
                 index += 1
                 let args = try callArguments()
                 expr = Expr(.call(expr, args), line: expr.line, column: expr.column)
-            } else if isOp("[") {
+            } else if isOp(.lbracket) {
                 index += 1
                 let sub = try subscriptList()
-                try expect("]")
+                try expect(.rbracket)
                 expr = Expr(.item(expr, sub), line: expr.line, column: expr.column)
             } else {
                 return expr
@@ -231,13 +247,13 @@ extension Parser {
     mutating func callArguments() throws(ParseError) -> [CallArg] {
         var args: [CallArg] = []
         var sawKeyword = false
-        while !isOp(")") {
-            if accept("*") {
+        while !isOp(.rparen) {
+            if accept(.star) {
                 args.append(.star(try expression()))
-            } else if accept("**") {
+            } else if accept(.doubleStar) {
                 args.append(.doubleStar(try expression()))
                 sawKeyword = true
-            } else if current.kind == .name && peekToken().kind == .op && peekToken().text == "=" {
+            } else if current.kind == .name && peekToken().code == .assign {
                 let name = current.text
                 index += 2
                 args.append(.keyword(name, try expression()))
@@ -245,7 +261,7 @@ extension Parser {
             } else {
                 let start = current
                 let value = try expression()
-                if isKeyword("for") {
+                if isKeyword(.kwFor) {
                     args.append(.positional(try comprehension(value, start: start, kind: "gen")))
                 } else {
                     if sawKeyword {
@@ -256,9 +272,9 @@ extension Parser {
                     args.append(.positional(value))
                 }
             }
-            if !accept(",") { break }
+            if !accept(.comma) { break }
         }
-        guard accept(")") else {
+        guard accept(.rparen) else {
             if current.kind == .newline || current.kind == .end { throw error("'(' was never closed") }
             throw error("invalid syntax. Perhaps you forgot a comma?")
         }
@@ -268,10 +284,10 @@ extension Parser {
     mutating func subscriptList() throws(ParseError) -> Expr {
         let start = current
         let first = try sliceItem()
-        if !isOp(",") { return first }
+        if !isOp(.comma) { return first }
         var items = [first]
-        while accept(",") {
-            if isOp("]") { break }
+        while accept(.comma) {
+            if isOp(.rbracket) { break }
             items.append(try sliceItem())
         }
         return make(.tuple(items), start)
@@ -280,17 +296,17 @@ extension Parser {
     mutating func sliceItem() throws(ParseError) -> Expr {
         let start = current
         var lower: Expr?
-        if !isOp(":") {
-            if isOp("*") { return try starOrExpression() }
+        if !isOp(.colon) {
+            if isOp(.star) { return try starOrExpression() }
             lower = try expression()
-            if !isOp(":") { return lower! }
+            if !isOp(.colon) { return lower! }
         }
         index += 1
         var upper: Expr?
         var step: Expr?
-        if !isOp(":") && !isOp("]") && !isOp(",") { upper = try expression() }
-        if accept(":") {
-            if !isOp("]") && !isOp(",") { step = try expression() }
+        if !isOp(.colon) && !isOp(.rbracket) && !isOp(.comma) { upper = try expression() }
+        if accept(.colon) {
+            if !isOp(.rbracket) && !isOp(.comma) { step = try expression() }
         }
         return make(.slice(lower, upper, step), start)
     }
@@ -299,15 +315,15 @@ extension Parser {
         let scope = ScopeInfo()
         scopes.append(scope)
         var clauses: [ComprehensionClause] = []
-        while isKeyword("for") {
+        while isKeyword(.kwFor) {
             index += 1
             let target = try targetList()
             try checkTarget(target)
             bindTarget(target)
-            try expect("in")
+            try expect(.kwIn)
             let iterable = try orTest()
             var conditions: [Expr] = []
-            while isKeyword("if") {
+            while isKeyword(.kwIf) {
                 index += 1
                 conditions.append(try orTest())
             }
@@ -334,94 +350,94 @@ extension Parser {
         case .string:
             return try strings()
         case .keyword:
-            switch token.text {
-            case "None": index += 1; return make(.constant(.none), token)
-            case "True": index += 1; return make(.constant(.true), token)
-            case "False": index += 1; return make(.constant(.false), token)
+            switch token.code {
+            case .kwNone: index += 1; return make(.constant(.none), token)
+            case .kwTrue: index += 1; return make(.constant(.true), token)
+            case .kwFalse: index += 1; return make(.constant(.false), token)
             default: throw error()
             }
         case .op:
-            switch token.text {
-            case "(":
+            switch token.code {
+            case .lparen:
                 index += 1
-                if accept(")") { return make(.tuple([]), token) }
-                if isKeyword("yield") {
+                if accept(.rparen) { return make(.tuple([]), token) }
+                if isKeyword(.kwYield) {
                     let y = try yieldExpression()
-                    try expect(")")
+                    try expect(.rparen)
                     return y
                 }
                 let first = try starOrExpression()
-                if isKeyword("for") {
+                if isKeyword(.kwFor) {
                     let gen = try comprehension(first, start: token, kind: "gen")
-                    try expect(")")
+                    try expect(.rparen)
                     return gen
                 }
-                if accept(")") {
+                if accept(.rparen) {
                     if case .starred = first.kind { throw ParseError(message: "cannot use starred expression here", line: first.line, column: first.column + 1) }
                     return first
                 }
                 var items = [first]
-                while accept(",") {
-                    if isOp(")") { break }
+                while accept(.comma) {
+                    if isOp(.rparen) { break }
                     items.append(try starOrExpression())
                 }
-                guard accept(")") else {
+                guard accept(.rparen) else {
                     if current.kind == .newline || current.kind == .end { throw error("'(' was never closed", at: token) }
                     throw error("invalid syntax. Perhaps you forgot a comma?")
                 }
                 return make(.tuple(items), token)
-            case "[":
+            case .lbracket:
                 index += 1
-                if accept("]") { return make(.list([]), token) }
+                if accept(.rbracket) { return make(.list([]), token) }
                 let first = try starOrExpression()
-                if isKeyword("for") {
+                if isKeyword(.kwFor) {
                     let comp = try comprehension(first, start: token, kind: "list")
-                    try expect("]")
+                    try expect(.rbracket)
                     return comp
                 }
                 var items = [first]
-                while accept(",") {
-                    if isOp("]") { break }
+                while accept(.comma) {
+                    if isOp(.rbracket) { break }
                     items.append(try starOrExpression())
                 }
-                guard accept("]") else {
+                guard accept(.rbracket) else {
                     if current.kind == .newline || current.kind == .end { throw error("'[' was never closed", at: token) }
                     throw error("invalid syntax. Perhaps you forgot a comma?")
                 }
                 return make(.list(items), token)
-            case "{":
+            case .lbrace:
                 index += 1
-                if accept("}") { return make(.dict([]), token) }
-                if accept("**") {
+                if accept(.rbrace) { return make(.dict([]), token) }
+                if accept(.doubleStar) {
                     var entries: [(Expr?, Expr)] = [(nil, try bitOr())]
                     try dictRest(&entries)
                     return make(.dict(entries), token)
                 }
                 let first = try starOrExpression()
-                if accept(":") {
+                if accept(.colon) {
                     let value = try expression()
-                    if isKeyword("for") {
+                    if isKeyword(.kwFor) {
                         let comp = try comprehension(first, value: value, start: token, kind: "dict")
-                        try expect("}")
+                        try expect(.rbrace)
                         return comp
                     }
                     var entries: [(Expr?, Expr)] = [(first, value)]
                     try dictRest(&entries)
                     return make(.dict(entries), token)
                 }
-                if isKeyword("for") {
+                if isKeyword(.kwFor) {
                     let comp = try comprehension(first, start: token, kind: "set")
-                    try expect("}")
+                    try expect(.rbrace)
                     return comp
                 }
                 var items = [first]
-                while accept(",") {
-                    if isOp("}") { break }
+                while accept(.comma) {
+                    if isOp(.rbrace) { break }
                     items.append(try starOrExpression())
                 }
-                try expect("}")
+                try expect(.rbrace)
                 return make(.set(items), token)
-            case "...":
+            case .ellipsis:
                 index += 1
                 return make(.constant(.ellipsis), token)
             default:
@@ -437,17 +453,17 @@ extension Parser {
     }
 
     mutating func dictRest(_ entries: inout [(Expr?, Expr)]) throws(ParseError) {
-        while accept(",") {
-            if isOp("}") { break }
-            if accept("**") {
+        while accept(.comma) {
+            if isOp(.rbrace) { break }
+            if accept(.doubleStar) {
                 entries.append((nil, try bitOr()))
             } else {
                 let key = try expression()
-                try expect(":")
+                try expect(.colon)
                 entries.append((key, try expression()))
             }
         }
-        try expect("}")
+        try expect(.rbrace)
     }
 
     func parseNumber(_ token: PythonToken) throws(ParseError) -> ExprKind {

@@ -51,17 +51,20 @@ struct Parser {
         return ParseError(type: type, message: message, line: token.line + lineOffset, column: token.column + 1)
     }
 
-    func isOp(_ text: String) -> Bool { current.kind == .op && current.text == text }
-    func isKeyword(_ text: String) -> Bool { current.kind == .keyword && current.text == text }
+    /// The current token's operator or keyword code (`.none` for names, literals and layout tokens).
+    var code: TokenCode { tokens[index].code }
 
-    mutating func accept(_ text: String) -> Bool {
-        if (current.kind == .op || current.kind == .keyword) && current.text == text { index += 1; return true }
+    func isOp(_ code: TokenCode) -> Bool { tokens[index].code == code }
+    func isKeyword(_ code: TokenCode) -> Bool { tokens[index].code == code }
+
+    mutating func accept(_ code: TokenCode) -> Bool {
+        if tokens[index].code == code { index += 1; return true }
         return false
     }
 
-    mutating func expect(_ text: String) throws(ParseError) {
-        if !accept(text) {
-            if text == ":" { throw error("expected ':'") }
+    mutating func expect(_ code: TokenCode) throws(ParseError) {
+        if !accept(code) {
+            if code == .colon { throw error("expected ':'") }
             throw error()
         }
     }
@@ -73,7 +76,7 @@ struct Parser {
         return text
     }
 
-    mutating func bind(_ name: String) { scopes[scopes.count - 1].locals.insert(name) }
+    mutating func bind(_ name: String) { scopes[scopes.count - 1].bindLocal(name) }
 
     mutating func bindTarget(_ expr: Expr) {
         switch expr.kind {
@@ -104,7 +107,7 @@ struct Parser {
 
     /// `after` names the header for CPython's "expected an indented block after 'if' statement on line N".
     mutating func block(after: String = "", line headerLine: Int = 0) throws(ParseError) -> [Stmt] {
-        try expect(":")
+        try expect(.colon)
         if current.kind != .newline {
             return try simpleStatements()
         }
@@ -126,65 +129,65 @@ struct Parser {
 
     mutating func statement() throws(ParseError) -> [Stmt] {
         if current.kind == .keyword {
-            switch current.text {
-            case "if": return [try ifStatement()]
-            case "while":
+            switch code {
+            case .kwIf: return [try ifStatement()]
+            case .kwWhile:
                 let (l, c) = (line, column)
                 index += 1
                 let test = try expression()
                 let body = try block(after: "'while' statement", line: l)
                 let orElse = try elseBlock()
                 return [Stmt(.whileStmt(test, body, orElse), line: l, column: c)]
-            case "for":
+            case .kwFor:
                 let (l, c) = (line, column)
                 index += 1
                 let target = try targetList()
                 try checkTarget(target)
                 bindTarget(target)
-                try expect("in")
+                try expect(.kwIn)
                 let iterable = try expressionList()
                 let body = try block(after: "'for' statement", line: l)
                 let orElse = try elseBlock()
                 return [Stmt(.forStmt(target, iterable, body, orElse), line: l, column: c)]
-            case "def": return [try functionDef(decorators: [])]
-            case "class": return [try classDef(decorators: [])]
-            case "try": return [try tryStatement()]
-            case "with":
+            case .kwDef: return [try functionDef(decorators: [])]
+            case .kwClass: return [try classDef(decorators: [])]
+            case .kwTry: return [try tryStatement()]
+            case .kwWith:
                 let (l, c) = (line, column)
                 index += 1
                 var items: [(Expr, Expr?)] = []
                 repeat {
                     let ctx = try expression()
                     var target: Expr?
-                    if accept("as") {
+                    if accept(.kwAs) {
                         let t = try primaryTarget()
                         try checkTarget(t)
                         bindTarget(t)
                         target = t
                     }
                     items.append((ctx, target))
-                } while accept(",")
+                } while accept(.comma)
                 let body = try block(after: "'with' statement", line: l)
                 return [Stmt(.with(items, body), line: l, column: c)]
             default: break
             }
         }
-        if isOp("@") {
+        if isOp(.at) {
             var decorators: [Expr] = []
-            while accept("@") {
+            while accept(.at) {
                 decorators.append(try expression())
                 guard current.kind == .newline else { throw error() }
                 index += 1
             }
-            if isKeyword("def") { return [try functionDef(decorators: decorators)] }
-            if isKeyword("class") { return [try classDef(decorators: decorators)] }
+            if isKeyword(.kwDef) { return [try functionDef(decorators: decorators)] }
+            if isKeyword(.kwClass) { return [try classDef(decorators: decorators)] }
             throw error()
         }
         return try simpleStatements()
     }
 
     mutating func elseBlock() throws(ParseError) -> [Stmt] {
-        if isKeyword("else") {
+        if isKeyword(.kwElse) {
             let l = line
             index += 1
             return try block(after: "'else' statement", line: l)
@@ -198,7 +201,7 @@ struct Parser {
         let test = try expression()
         let body = try block(after: "'\(keyword)' statement", line: l)
         var orElse: [Stmt] = []
-        if isKeyword("elif") {
+        if isKeyword(.kwElif) {
             orElse = [try ifStatement(keyword: "elif")]
         } else {
             orElse = try elseBlock()
@@ -211,19 +214,19 @@ struct Parser {
         index += 1
         let body = try block(after: "'try' statement", line: l)
         var handlers: [ExceptHandler] = []
-        while isKeyword("except") {
+        while isKeyword(.kwExcept) {
             let handlerLine = line
             index += 1
             var type: Expr?
             var name: String?
-            if !isOp(":") {
+            if !isOp(.colon) {
                 type = try expression()
-                if accept(",") {
+                if accept(.comma) {
                     var items = [type!]
-                    repeat { items.append(try expression()) } while accept(",")
+                    repeat { items.append(try expression()) } while accept(.comma)
                     throw ParseError(message: "multiple exception types must be parenthesized", line: items[0].line, column: items[0].column + 1)
                 }
-                if accept("as") {
+                if accept(.kwAs) {
                     name = try expectName()
                     bind(name!)
                 }
@@ -232,7 +235,7 @@ struct Parser {
         }
         let orElse = try elseBlock()
         var finally: [Stmt] = []
-        if isKeyword("finally") {
+        if isKeyword(.kwFinally) {
             let finallyLine = line
             index += 1
             finally = try block(after: "'finally' statement", line: finallyLine)
@@ -243,28 +246,28 @@ struct Parser {
         return Stmt(.tryStmt(body: body, handlers: handlers, orElse: orElse, finally: finally), line: l, column: c)
     }
 
-    mutating func parameters(closing: String) throws(ParseError) -> [Parameter] {
+    mutating func parameters(closing: TokenCode) throws(ParseError) -> [Parameter] {
         var params: [Parameter] = []
         var keywordOnly = false
         var seenDefault = false
         while !isOp(closing) {
-            if accept("*") {
+            if accept(.star) {
                 if current.kind == .name {
                     params.append(Parameter(name: try expectName(), kind: .varArgs, defaultValue: nil))
-                    if closing == ")" && accept(":") { _ = try expression() }
+                    if closing == .rparen && accept(.colon) { _ = try expression() }
                 }
                 keywordOnly = true
-            } else if accept("**") {
+            } else if accept(.doubleStar) {
                 params.append(Parameter(name: try expectName(), kind: .varKeywords, defaultValue: nil))
-                if closing == ")" && accept(":") { _ = try expression() }
-            } else if accept("/") {
+                if closing == .rparen && accept(.colon) { _ = try expression() }
+            } else if accept(.slash) {
                 // Positional-only marker: accepted, treated as ordinary parameters.
             } else {
                 let nameToken = current
                 let name = try expectName()
-                if closing == ")" && accept(":") { _ = try expression() }
+                if closing == .rparen && accept(.colon) { _ = try expression() }
                 var defaultValue: Expr?
-                if accept("=") {
+                if accept(.assign) {
                     defaultValue = try expression()
                     seenDefault = true
                 } else if seenDefault && !keywordOnly {
@@ -275,7 +278,7 @@ struct Parser {
                 }
                 params.append(Parameter(name: name, kind: keywordOnly ? .keywordOnly : .normal, defaultValue: defaultValue))
             }
-            if !accept(",") { break }
+            if !accept(.comma) { break }
         }
         return params
     }
@@ -285,17 +288,17 @@ struct Parser {
         index += 1
         let name = try expectName()
         bind(name)
-        try expect("(")
-        let params = try parameters(closing: ")")
-        try expect(")")
-        if accept("->") { _ = try expression() }
+        try expect(.lparen)
+        let params = try parameters(closing: .rparen)
+        try expect(.rparen)
+        if accept(.arrow) { _ = try expression() }
         let scope = ScopeInfo()
-        params.forEach { scope.locals.insert($0.name) }
+        params.forEach { scope.bindLocal($0.name) }
         scopes.append(scope)
         let body = try block(after: "function definition", line: l)
         scopes.removeLast()
-        scope.locals.subtract(scope.globals)
-        scope.locals.subtract(scope.nonlocals)
+        scope.unbindLocals(scope.globals)
+        scope.unbindLocals(scope.nonlocals)
         let code = FunctionCode(name: name, parameters: params, body: body, scope: scope, line: l, isLambda: false, filename: filename)
         return Stmt(.functionDef(code, decorators: decorators), line: l, column: c)
     }
@@ -306,7 +309,7 @@ struct Parser {
         let name = try expectName()
         bind(name)
         var bases: [CallArg] = []
-        if accept("(") {
+        if accept(.lparen) {
             bases = try callArguments()
         }
         scopes.append(ScopeInfo())
@@ -317,7 +320,7 @@ struct Parser {
 
     mutating func simpleStatements() throws(ParseError) -> [Stmt] {
         var result = [try simpleStatement()]
-        while accept(";") {
+        while accept(.semicolon) {
             if current.kind == .newline { break }
             result.append(try simpleStatement())
         }
@@ -330,37 +333,37 @@ struct Parser {
 
     mutating func dottedName() throws(ParseError) -> String {
         var name = try expectName()
-        while accept(".") { name += "." + (try expectName()) }
+        while accept(.dot) { name += "." + (try expectName()) }
         return name
     }
 
     mutating func simpleStatement() throws(ParseError) -> Stmt {
         let (l, c) = (line, column)
         if current.kind == .keyword {
-            switch current.text {
-            case "pass": index += 1; return Stmt(.pass, line: l, column: c)
-            case "break": index += 1; return Stmt(.breakStmt, line: l, column: c)
-            case "continue": index += 1; return Stmt(.continueStmt, line: l, column: c)
-            case "return":
+            switch code {
+            case .kwPass: index += 1; return Stmt(.pass, line: l, column: c)
+            case .kwBreak: index += 1; return Stmt(.breakStmt, line: l, column: c)
+            case .kwContinue: index += 1; return Stmt(.continueStmt, line: l, column: c)
+            case .kwReturn:
                 index += 1
                 let value = atStatementEnd ? nil : try expressionList()
                 return Stmt(.returnStmt(value), line: l, column: c)
-            case "raise":
+            case .kwRaise:
                 index += 1
                 if atStatementEnd { return Stmt(.raise(nil, cause: nil), line: l, column: c) }
                 let exc = try expression()
-                let cause = accept("from") ? try expression() : nil
+                let cause = accept(.kwFrom) ? try expression() : nil
                 return Stmt(.raise(exc, cause: cause), line: l, column: c)
-            case "assert":
+            case .kwAssert:
                 index += 1
                 let test = try expression()
-                let message = accept(",") ? try expression() : nil
+                let message = accept(.comma) ? try expression() : nil
                 return Stmt(.assert(test, message), line: l, column: c)
-            case "global", "nonlocal":
-                let isGlobal = current.text == "global"
+            case .kwGlobal, .kwNonlocal:
+                let isGlobal = code == .kwGlobal
                 index += 1
                 var names = [try expectName()]
-                while accept(",") { names.append(try expectName()) }
+                while accept(.comma) { names.append(try expectName()) }
                 if isGlobal {
                     scopes[scopes.count - 1].globals.formUnion(names)
                     return Stmt(.global(names), line: l, column: c)
@@ -368,52 +371,52 @@ struct Parser {
                 if scopes.count == 1 { throw ParseError(message: "nonlocal declaration not allowed at module level", line: l, column: c + 1) }
                 scopes[scopes.count - 1].nonlocals.formUnion(names)
                 return Stmt(.nonlocal(names), line: l, column: c)
-            case "del":
+            case .kwDel:
                 index += 1
                 var targets = [try expression()]
-                while accept(",") { if atStatementEnd { break }; targets.append(try expression()) }
+                while accept(.comma) { if atStatementEnd { break }; targets.append(try expression()) }
                 targets.forEach { bindTarget($0) }
                 return Stmt(.del(targets), line: l, column: c)
-            case "import":
+            case .kwImport:
                 index += 1
                 var names: [ImportName] = []
                 repeat {
                     let name = try dottedName()
-                    let alias = accept("as") ? try expectName() : nil
+                    let alias = accept(.kwAs) ? try expectName() : nil
                     bind(alias ?? String(name.split(separator: ".")[0]))
                     names.append(ImportName(name: name, alias: alias))
-                } while accept(",")
+                } while accept(.comma)
                 return Stmt(.importModule(names), line: l, column: c)
-            case "from":
+            case .kwFrom:
                 index += 1
                 var level = 0
-                while isOp(".") || isOp("...") { level += current.text.count; index += 1 }
-                let module = level > 0 && isKeyword("import") ? "" : try dottedName()
-                try expect("import")
+                while isOp(.dot) || isOp(.ellipsis) { level += current.text.count; index += 1 }
+                let module = level > 0 && isKeyword(.kwImport) ? "" : try dottedName()
+                try expect(.kwImport)
                 var names: [ImportName] = []
-                if accept("*") {
+                if accept(.star) {
                     names.append(ImportName(name: "*", alias: nil))
                 } else {
-                    let parenthesized = accept("(")
+                    let parenthesized = accept(.lparen)
                     repeat {
-                        if parenthesized && isOp(")") { break }
+                        if parenthesized && isOp(.rparen) { break }
                         let name = try expectName()
-                        let alias = accept("as") ? try expectName() : nil
+                        let alias = accept(.kwAs) ? try expectName() : nil
                         bind(alias ?? name)
                         names.append(ImportName(name: name, alias: alias))
-                    } while accept(",")
-                    if parenthesized { try expect(")") }
+                    } while accept(.comma)
+                    if parenthesized { try expect(.rparen) }
                 }
                 return Stmt(.importFrom(String(repeating: ".", count: level) + module, names), line: l, column: c)
             default: break
             }
         }
         let first = try starExpressionList()
-        if isOp("=") {
+        if isOp(.assign) {
             var targets = [first]
             var value = first
-            while accept("=") {
-                value = isKeyword("yield") ? try yieldExpression() : try starExpressionList()
+            while accept(.assign) {
+                value = isKeyword(.kwYield) ? try yieldExpression() : try starExpressionList()
                 targets.append(value)
             }
             targets.removeLast()
@@ -423,19 +426,19 @@ struct Parser {
             }
             return Stmt(.assign(targets, value), line: l, column: c)
         }
-        if current.kind == .op, current.text.count >= 2, current.text.hasSuffix("="), !["==", "!=", "<=", ">="].contains(current.text) {
+        if code == .augmented || code == .walrus {
             let opText = String(current.text.dropLast())
             guard let op = BinaryOp(rawValue: opText) else { throw error() }
             index += 1
             try checkTarget(first, augmented: true)
             bindTarget(first)
-            let value = isKeyword("yield") ? try yieldExpression() : try expressionList()
+            let value = isKeyword(.kwYield) ? try yieldExpression() : try expressionList()
             return Stmt(.augAssign(first, op, value), line: l, column: c)
         }
-        if accept(":") {
+        if accept(.colon) {
             let annotation = try expression()
             _ = annotation
-            let value = accept("=") ? try expressionList() : nil
+            let value = accept(.assign) ? try expressionList() : nil
             try checkTarget(first)
             if value != nil { bindTarget(first) }
             return Stmt(.annAssign(first, value), line: l, column: c)
@@ -443,5 +446,5 @@ struct Parser {
         return Stmt(.expr(first), line: l, column: c)
     }
 
-    var atStatementEnd: Bool { current.kind == .newline || current.kind == .end || isOp(";") }
+    var atStatementEnd: Bool { current.kind == .newline || current.kind == .end || isOp(.semicolon) }
 }

@@ -57,6 +57,7 @@ extension PyObject {
             cls.clearLookupCache()
         case let function as PyFunction:
             function.defaults = [:]
+            function.positionalDefaults = []
             function.attributes = [:]
         case let module as PyModule:
             module.attributes = [:]

@@ -338,6 +338,9 @@ final class PySlice: PyObject {
 /// A lexical scope: module globals, a function call's locals, a class body or a comprehension.
 final class Scope {
     var vars: [String: PyValue] = [:]
+    /// Whether `vars` may hold a name that `info.localMask` rules out (a walrus target stored from a comprehension,
+    /// `from m import *` in a function): `lookup` then reads `vars` for every name instead of trusting the mask.
+    var hasUndeclaredNames = false
     /// A module scope of a pooled interpreter's world (see `PyObject.isShared`).
     var isShared = false
     let info: ScopeInfo?
@@ -354,6 +357,13 @@ final class Scope {
     }
 
     var moduleScope: Scope { module ?? self }
+
+    /// Whether `vars` may hold `name`: false only for a function or comprehension scope whose locals rule it out.
+    @inline(__always)
+    func mayBind(_ name: String) -> Bool {
+        guard let info, !hasUndeclaredNames else { return true }
+        return info.localMask.mayContain(name)
+    }
 }
 
 final class PyFunction: PyObject {
@@ -361,6 +371,9 @@ final class PyFunction: PyObject {
     let globals: Scope
     let closure: Scope?
     var defaults: [String: PyValue]
+    /// `defaults` of `code.positionalNames`, by position: binding a call fills missing arguments without hashing.
+    /// Emptied with `defaults` by a teardown (`dropReferences`).
+    var positionalDefaults: [PyValue?]
     var name: String
     var qualname: String
     weak var definingClass: PyClass?
@@ -372,6 +385,7 @@ final class PyFunction: PyObject {
         self.globals = globals
         self.closure = closure
         self.defaults = defaults
+        positionalDefaults = defaults.isEmpty ? [] : code.positionalNames.map { defaults[$0] }
         self.name = code.name
         self.qualname = qualname
     }
@@ -464,6 +478,10 @@ final class PyClass: PyObject {
     /// walked the whole MRO, hashing the name once per class, every time.
     private var cache: [String: (PyValue, PyClass)?] = [:]
     private var cacheEpoch = -1
+    /// `definesGetattribute` and `getattrHook` while `epoch` is `hooksEpoch`.
+    private var getattributeCache = false
+    private var getattrCache: PyValue?
+    private var hooksEpoch = -1
 
     init(name: String, bases: [PyClass], isBuiltin: Bool) {
         self.name = name
@@ -478,6 +496,8 @@ final class PyClass: PyObject {
     func clearLookupCache() {
         cache = [:]
         cacheEpoch = -1
+        getattrCache = nil
+        hooksEpoch = -1
     }
 
     /// C3 linearization of the bases (falls back to depth-first on conflicts).
@@ -527,6 +547,26 @@ final class PyClass: PyObject {
     }
 
     func isSubclass(of other: PyClass) -> Bool { mro.contains { $0 === other } }
+
+    /// Whether the MRO defines `__getattribute__`; every method call asks, so the answer is kept per epoch.
+    var definesGetattribute: Bool {
+        refreshHooks()
+        return getattributeCache
+    }
+
+    /// `lookup("__getattr__")`, kept per epoch: every attribute an `nn.Module` keeps in `_parameters` or `_modules`
+    /// (`self.weight`) misses the class and the instance first.
+    var getattrHook: PyValue? {
+        refreshHooks()
+        return getattrCache
+    }
+
+    private func refreshHooks() {
+        if hooksEpoch == epoch.value { return }
+        getattributeCache = lookup("__getattribute__") != nil
+        getattrCache = lookup("__getattr__")
+        hooksEpoch = epoch.value
+    }
 }
 
 /// An instance of a Python class (including exceptions and native objects such as tensors).

@@ -11,6 +11,8 @@ public struct PythonToken: Sendable, Equatable {
     public var column: Int
     /// Byte offsets of the token in the UTF-8 source.
     public var range: Range<Int>
+    /// Which operator or keyword this is, decided while lexing so the parser tests integers, not strings.
+    var code: TokenCode = .none
 }
 
 /// A lexing failure, reported by the interpreter as `SyntaxError` (or `IndentationError`).
@@ -219,8 +221,9 @@ private struct LexState {
             }
             while pos < bytes.count && LexState.isIdentChar(bytes[pos]) { pos += 1 }
             let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-            let kind: PythonTokenKind = PythonLexer.keywords.contains(text) ? .keyword : .name
-            tokens.append(PythonToken(kind: kind, text: text, line: startLine, column: column, range: start..<pos))
+            let code = TokenCode.keyword(bytes[start..<pos])
+            tokens.append(PythonToken(kind: code == .none ? .name : .keyword, text: text, line: startLine, column: column,
+                                      range: start..<pos, code: code))
             return
         }
         if LexState.isDigit(c) || (c == 0x2E && LexState.isDigit(peek(1))) {
@@ -233,6 +236,7 @@ private struct LexState {
         }
         let length = PythonLexer.operatorLength(c, peek(1), peek(2))
         if length > 0 {
+            let code = TokenCode.op(c, peek(1), peek(2), length: length)
             pos += length
             if length == 1 && (c == 0x28 || c == 0x5B || c == 0x7B) { // ( [ {
                 if brackets.count >= 200 { throw fail("too many nested parentheses", column: column) }
@@ -251,6 +255,7 @@ private struct LexState {
                 }
             }
             add(.op, from: start, line: startLine, column: column)
+            tokens[tokens.count - 1].code = code
             return
         }
         if c == 0x21 { throw fail("invalid syntax", column: column) }

@@ -54,13 +54,10 @@ extension Tensor {
     public func normal_(mean: Double = 0, std: Double = 1, generator: inout CPUGenerator) throws(TensorError) -> Tensor {
         guard dtype.isFloatingPoint else { throw .notImplemented("\"normal_kernel_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
         guard std >= 0 else { throw .runtime("normal expects std >= 0.0, but found std \(CFormat.cxx(std))") }
-        let positions = storageIndicesInMemoryOrder()
         if dtype == .float32 {
-            let values = generator.normalFloat32(count: positions.count, mean: mean, std: std, contiguous: isContiguous)
-            write(values, at: positions)
+            writeInMemoryOrder(generator.normalFloat32(count: numel, mean: mean, std: std, contiguous: isContiguous))
         } else {
-            let values = generator.normalFloat64(count: positions.count, mean: mean, std: std, contiguous: isContiguous)
-            write(values, at: positions)
+            writeInMemoryOrder(generator.normalFloat64(count: numel, mean: mean, std: std, contiguous: isContiguous))
         }
         return self
     }
@@ -72,11 +69,10 @@ extension Tensor {
         guard from <= to else {
             throw .runtime("uniform_ expects to return a [from, to) range, but found from=\(CFormat.cxx(from)) > to=\(CFormat.cxx(to))")
         }
-        let positions = storageIndicesInMemoryOrder()
         if dtype == .float32 {
-            write(generator.uniformFloat32(count: positions.count, from: from, to: to), at: positions)
+            writeInMemoryOrder(generator.uniformFloat32(count: numel, from: from, to: to))
         } else {
-            write(generator.uniformFloat64(count: positions.count, from: from, to: to), at: positions)
+            writeInMemoryOrder(generator.uniformFloat64(count: numel, from: from, to: to))
         }
         return self
     }
@@ -85,8 +81,7 @@ extension Tensor {
     @discardableResult
     public func bernoulli_(_ p: Double = 0.5, generator: inout CPUGenerator) throws(TensorError) -> Tensor {
         guard p >= 0, p <= 1 else { throw .runtime("bernoulli_ expects p to be in [0, 1], but got p=\(CFormat.cxx(p))") }
-        let positions = storageIndicesInMemoryOrder()
-        write(generator.bernoulli(count: positions.count, p: p), at: positions)
+        writeInMemoryOrder(generator.bernoulli(count: numel, p: p))
         return self
     }
 
@@ -202,6 +197,19 @@ extension Tensor {
         result.reserveCapacity(numel)
         permuted.forEachStorageIndex { result.append($0) }
         return result
+    }
+
+    /// Writes `values` over the elements in memory order (`storageIndicesInMemoryOrder`); a contiguous tensor of the
+    /// values' dtype takes them as one block, without building the list of storage indices.
+    private func writeInMemoryOrder<T: TensorElement>(_ values: [T]) {
+        if isContiguous && T.dtype == dtype {
+            let base = storage.pointer(as: T.self) + offset
+            values.withUnsafeBufferPointer { source in
+                if let start = source.baseAddress { base.update(from: start, count: source.count) }
+            }
+            return
+        }
+        write(values, at: storageIndicesInMemoryOrder())
     }
 
     private func write<T: TensorElement>(_ values: [T], at positions: [Int]) {

@@ -54,4 +54,43 @@ import Testing
             try PythonLexer("x = [1, 2\n").tokenize()
         }
     }
+    @Test func everyKeywordGetsItsOwnCode() throws {
+        var seen: Set<TokenCode> = []
+        for word in PythonLexer.keywords {
+            let token = try #require(try PythonLexer(word).tokenize().first)
+            #expect(token.kind == .keyword, "\(word)")
+            #expect(token.code != .none, "\(word)")
+            seen.insert(token.code)
+        }
+        #expect(seen.count == PythonLexer.keywords.count)
+    }
+
+    @Test(arguments: ["x", "iff", "Nonee", "none", "true", "async_", "_", "printf", "lambda2", "nonlocals", "élif"])
+    func namesNearKeywordsStayNames(_ word: String) throws {
+        let token = try #require(try PythonLexer(word).tokenize().first)
+        #expect(token.kind == .name)
+        #expect(token.code == .none)
+    }
+
+    @Test func operatorCodesTellOperatorsApart() throws {
+        let pairs: [(String, TokenCode)] = [
+            (",", .comma), (":", .colon), (";", .semicolon), (".", .dot), ("...", .ellipsis), ("=", .assign),
+            ("->", .arrow), (":=", .walrus), ("+", .plus), ("-", .minus), ("*", .star), ("**", .doubleStar),
+            ("/", .slash), ("//", .doubleSlash), ("%", .percent), ("@", .at), ("&", .amp), ("|", .pipe), ("^", .caret),
+            ("~", .tilde), ("<<", .lshift), (">>", .rshift), ("==", .eq), ("!=", .ne), ("<", .lt), ("<=", .le),
+            (">", .gt), (">=", .ge),
+        ]
+        for (text, code) in pairs {
+            let tokens = try PythonLexer("a \(text) b").tokenize()
+            #expect(tokens[1].text == text)
+            #expect(tokens[1].code == code, "\(text)")
+        }
+        let brackets = try PythonLexer("([{}])").tokenize().prefix(6).map(\.code)
+        #expect(brackets == [.lparen, .lbracket, .lbrace, .rbrace, .rbracket, .rparen])
+        for text in ["+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", "<<=", ">>=", "**="] {
+            let tokens = try PythonLexer("a \(text) b").tokenize()
+            #expect(tokens[1].text == text)
+            #expect(tokens[1].code == .augmented, "\(text)")
+        }
+    }
 }

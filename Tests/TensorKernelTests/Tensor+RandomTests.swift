@@ -35,6 +35,25 @@ import Testing
         #expect(base.floats() == reference.normalFloat32(count: 200, contiguous: false))
     }
 
+    /// Contiguous tensors take a fill as one block; a view with an offset must get exactly its own elements.
+    @Test func contiguousFillsWriteOnlyTheirElements() throws {
+        var g = CPUGenerator(seed: 3)
+        var reference = CPUGenerator(seed: 3)
+        let base = try Tensor.zeros([3, 4], dtype: .float64)
+        let middle = Tensor(storage: base.storage, shape: [2, 2], strides: [2, 1], offset: 4)
+        try middle.uniform_(from: -1, to: 1, generator: &g)
+        var expected = [Double](repeating: 0, count: 12)
+        expected.replaceSubrange(4..<8, with: reference.uniformFloat64(count: 4, from: -1, to: 1))
+        #expect(base.doubles() == expected)
+        let floats = try Tensor.zeros([2, 3])
+        try floats.normal_(mean: 1, std: 2, generator: &g)
+        #expect(floats.floats() == reference.normalFloat32(count: 6, mean: 1, std: 2))
+        let mask = try Tensor.zeros([6], dtype: .bool)
+        try mask.bernoulli_(0.5, generator: &g)
+        #expect(mask.bools() == reference.bernoulli(count: 6, p: 0.5))
+        #expect(g == reference)
+    }
+
     @Test func dropoutKeepsInputLayoutAndScale() throws {
         var g = CPUGenerator(seed: 0)
         var reference = CPUGenerator(seed: 0)

@@ -57,8 +57,9 @@ extension Interpreter {
     /// Natives the `torch.nn` prelude needs: `Parameter` and instance-dictionary helpers for `Module`.
     private func nativeNNAttributes() -> [String: PyValue] {
         let parameter = torchState.parameterClass
+        let binder = ArgumentBinder("Parameter(data=None, requires_grad=True)")
         parameter.construct = { interp, _, args, kwargs in
-            let a = try ArgumentBinder("Parameter(data=None, requires_grad=True)").bind(interp, args, kwargs)
+            let a = try binder.bind(interp, args, kwargs)
             let data = a["data"]
             let tensor: TensorBox
             if data.isNone {
@@ -171,13 +172,16 @@ extension Interpreter {
         return true
     }
 
+    /// Prelude methods a registration fast path relies on (the last only when registering a parameter).
+    private static let registrationHooks = ["_check_initialized", "__getattr__", "register_parameter"]
+
     /// The instance's three registries when it has them as plain dicts, and its class still uses the prelude's
     /// `_check_initialized` and `__getattr__` (and `register_parameter` when asked).
     private func registries(_ instance: PyInstance, _ paths: ModuleFastPaths, registering: Bool) -> (PyDict, PyDict, PyDict)? {
         guard case .dict(let parameters)? = instance.attributes["_parameters"],
               case .dict(let buffers)? = instance.attributes["_buffers"],
               case .dict(let modules)? = instance.attributes["_modules"] else { return nil }
-        for hook in ["_check_initialized", "__getattr__"] + (registering ? ["register_parameter"] : []) {
+        for hook in Interpreter.registrationHooks.prefix(registering ? 3 : 2) {
             guard case .object(let own)? = instance.cls.lookup(hook), case .object(let prelude)? = paths.moduleClass.dict[hook],
                   own === prelude else { return nil }
         }
@@ -188,7 +192,7 @@ extension Interpreter {
     /// checks can fail: a plain name, and `hasattr(self, name)` false or the name already a parameter.
     private func registerParameter(_ instance: PyInstance, _ name: String, _ value: PyValue, _ paths: ModuleFastPaths) -> Bool {
         guard let (parameters, buffers, modules) = registries(instance, paths, registering: true),
-              !name.isEmpty, !name.contains(".") else { return false }
+              !name.isEmpty, !name.utf8.contains(UInt8(ascii: ".")) else { return false }
         if instance.cls.lookup(name) != nil && parameters[PyKey(value: .str(name))] == nil { return false }
         register(instance, name, value, in: parameters, removingFrom: [buffers, modules])
         return true

@@ -17,8 +17,9 @@ extension Interpreter {
     func installSizeClass(_ state: TorchState) {
         let cls = state.sizeClass
         func dims(_ interp: Interpreter, _ a: BoundArguments) -> [Int] { interp.sizeValue(a["self"]) ?? [] }
+        let binder = ArgumentBinder("Size(sizes=())")
         cls.construct = { interp, _, args, kwargs in
-            let bound = try ArgumentBinder("Size(sizes=())").bind(interp, args, kwargs)
+            let bound = try binder.bind(interp, args, kwargs)
             return interp.sizeObject(try interp.iterate(bound["sizes"]).map { item in
                 guard let i = interp.intValue(item) else { throw interp.typeError("'\(interp.typeOf(item).name)' object cannot be interpreted as an integer") }
                 return i

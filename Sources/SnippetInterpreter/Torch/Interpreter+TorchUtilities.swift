@@ -8,8 +8,9 @@ extension Interpreter {
             state.functions[name] = .object(gradModeClass(name, enabled: enabled))
         }
         let setGradEnabled = makeNativeClass(name: "set_grad_enabled", module: "torch.autograd.grad_mode")
+        let setGradEnabledBinder = ArgumentBinder("set_grad_enabled(mode)")
         setGradEnabled.construct = { interp, cls, args, kwargs in
-            let a = try ArgumentBinder("set_grad_enabled(mode)").bind(interp, args, kwargs)
+            let a = try setGradEnabledBinder.bind(interp, args, kwargs)
             let mode = try interp.boolArg(a["mode"], "mode", "set_grad_enabled")
             let instance = PyInstance(cls: cls)
             instance.native = GradModeSwitch(enabled: mode, saved: [interp.torchState.gradEnabled])
@@ -130,8 +131,9 @@ extension Interpreter {
     /// `torch.no_grad` / `enable_grad` / `inference_mode`: context managers and decorators.
     private func gradModeClass(_ name: String, enabled: Bool) -> PyClass {
         let cls = makeNativeClass(name: name, module: "torch.autograd.grad_mode")
+        let binder = ArgumentBinder("\(name)(mode=True)")
         cls.construct = { interp, cls, args, kwargs in
-            _ = try ArgumentBinder("\(name)(mode=True)").bind(interp, args, kwargs)
+            _ = try binder.bind(interp, args, kwargs)
             let instance = PyInstance(cls: cls)
             instance.native = GradModeSwitch(enabled: enabled, saved: [])
             // `@torch.no_grad` without parentheses decorates the function directly.

@@ -91,8 +91,9 @@ extension Interpreter {
         state.dtypeClass.dict["itemsize"] = .object(PyProperty(getter: nativeFunction("itemsize(self)") { interp, a in
             .int(interp.dtypeValue(a["self"])?.itemSize ?? 0)
         }))
+        let generatorBinder = ArgumentBinder("Generator(device='cpu')")
         state.generatorClass.construct = { interp, _, args, kwargs in
-            _ = try ArgumentBinder("Generator(device='cpu')").bind(interp, args, kwargs)
+            _ = try generatorBinder.bind(interp, args, kwargs)
             return interp.generatorObject(GeneratorBox(CPUGenerator()))
         }
         state.generatorClass.dict["manual_seed"] = nativeFunction("manual_seed(self, seed)") { interp, a in

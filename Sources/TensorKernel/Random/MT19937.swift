@@ -11,11 +11,15 @@ public struct MT19937: Sendable, Hashable {
 
     /// Classic `init_genrand`; the first output triggers a full twist.
     public init(seed: UInt32) {
-        var state = [UInt32](repeating: 0, count: Self.n)
-        state[0] = seed
+        // Appended into reserved space: `Array(repeating:count:)` allocates through the unspecialised generic path,
+        // and every snippet's `torch.manual_seed` lands here.
+        var state: [UInt32] = []
+        state.reserveCapacity(Self.n)
+        var previous = seed
+        state.append(seed)
         for j in 1..<Self.n {
-            let previous = state[j - 1]
-            state[j] = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(j)
+            previous = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(truncatingIfNeeded: j)
+            state.append(previous)
         }
         self.state = state
         index = Self.n
@@ -34,11 +38,16 @@ public struct MT19937: Sendable, Hashable {
     }
 
     private mutating func twist() {
-        state.withUnsafeMutableBufferPointer { s in
-            for k in 0..<Self.n {
-                let y = (s[k] & Self.upperMask) | (s[(k + 1) % Self.n] & Self.lowerMask)
-                s[k] = s[(k + Self.m) % Self.n] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : Self.matrixA)
+        state.withUnsafeMutableBufferPointer { buffer in
+            let s = buffer.baseAddress!
+            @inline(__always) func mix(_ k: Int, _ next: Int, _ far: Int) {
+                let y = (s[k] & Self.upperMask) | (s[next] & Self.lowerMask)
+                s[k] = s[far] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : Self.matrixA)
             }
+            // The classic three runs, so no index needs a modulo: k + m wraps only after n - m.
+            for k in 0..<(Self.n - Self.m) { mix(k, k + 1, k + Self.m) }
+            for k in (Self.n - Self.m)..<(Self.n - 1) { mix(k, k + 1, k + Self.m - Self.n) }
+            mix(Self.n - 1, 0, Self.m - 1)
         }
         index = 0
     }
