@@ -8,13 +8,7 @@ extension Parser {
         while current.kind == .string {
             let token = current
             index += 1
-            let text = token.text
-            var prefixLength = 0
-            for c in text { if c == "'" || c == "\"" { break }; prefixLength += 1 }
-            let prefix = text.prefix(prefixLength).lowercased()
-            let body = Array(text.dropFirst(prefixLength))
-            let quoteLength = body.count >= 6 && body[0] == body[1] && body[1] == body[2] ? 3 : 1
-            let content = String(body[quoteLength..<(body.count - quoteLength)])
+            let (prefix, content) = Self.literalParts(token.text)
             let raw = prefix.contains("r")
             if prefix.contains("b") { isBytes = true }
             if prefix.contains("f") {
@@ -28,6 +22,30 @@ extension Parser {
         var joined = ""
         for case .literal(let s) in parts { joined += s }
         return make(isBytes ? .bytes(joined) : .string(joined), start)
+    }
+
+    /// A string token's prefix (lower-cased: `r`, `b`, `f`, ...) and the text between its quotes. ASCII tokens (the
+    /// prelude's docstrings and messages, nearly every snippet's strings) are cut by bytes; others by Characters,
+    /// as a quote may carry a combining mark.
+    static func literalParts(_ text: String) -> (prefix: String, content: String) {
+        var text = text
+        if let cut = text.withUTF8({ bytes -> (prefix: String, content: String)? in
+            guard bytes.allSatisfy({ $0 < 0x80 }),
+                  let quote = bytes.firstIndex(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") }) else { return nil }
+            let body = UnsafeBufferPointer(rebasing: bytes[quote...])
+            let quoteLength = body.count >= 6 && body[0] == body[1] && body[1] == body[2] ? 3 : 1
+            guard body.count >= 2 * quoteLength else { return nil }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<quote]), as: UTF8.self).lowercased(),
+                    String(decoding: UnsafeBufferPointer(rebasing: body[quoteLength..<(body.count - quoteLength)]), as: UTF8.self))
+        }) {
+            return cut
+        }
+        var prefixLength = 0
+        for c in text { if c == "'" || c == "\"" { break }; prefixLength += 1 }
+        let prefix = text.prefix(prefixLength).lowercased()
+        let body = Array(text.dropFirst(prefixLength))
+        let quoteLength = body.count >= 6 && body[0] == body[1] && body[1] == body[2] ? 3 : 1
+        return (prefix, String(body[quoteLength..<(body.count - quoteLength)]))
     }
 
     func decodeEscapes(_ content: String, token: PythonToken) throws(ParseError) -> String {
