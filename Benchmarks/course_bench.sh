@@ -4,6 +4,8 @@
 # CPython + PyTorch running the same snippets in one process. Never run in CI (needs torch).
 #
 #   Benchmarks/course_bench.sh [N ...]          default: 1000 10000
+#   RUNS=3       cold builds (each into a fresh output folder), warm builds and baseline runs per row; the row
+#                shows their medians (single runs swing by a third on a shared machine), interleaved
 #   PLAIN=1      generate plain-Python snippets (for an interpreter without torch; baseline runs without torch)
 #   PYTHON=...   the Python with torch (default /work/torchenv/bin/python)
 #   QUIZC=...    a quizc binary (default: build .build/release/quizc)
@@ -33,6 +35,10 @@ measure() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
+# The median of its arguments (the lower middle one for an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+runs=${RUNS:-3}
+
 printf '%s\n' "| challenges | quizc fix (fills answers) | quizc build cold | build warm, 1 edited | peak MB cold | python baseline | peak MB python | cold ÷ python | warm ÷ python |"
 printf '%s\n' "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in "${counts[@]}"; do
@@ -41,14 +47,29 @@ for n in "${counts[@]}"; do
   cd "$work"
   read -r fix_s _ < <(measure "$QUIZC" fix content || echo "fail 0")                # cold: the cache is empty
   "$QUIZC" check content >"$work/check.log" 2>&1 || { echo "quizc check failed for $n challenges:" >&2; tail -5 "$work/check.log" >&2; }
-  read -r cold_s cold_mb < <(measure "$QUIZC" build --no-cache --content content --output out)
+  # Cold builds (no result cache, a fresh output folder each) interleaved with the baseline, so load changes on
+  # the machine hit both alike.
+  colds=() cold_mbs=() pys=() py_mbs=()
+  for run in $(seq "$runs"); do
+    read -r cold_s cold_mb < <(measure "$QUIZC" build --no-cache --content content --output "out-$run")
+    colds+=("$cold_s") cold_mbs+=("$cold_mb")
+    read -r py_s py_mb < <(measure "$python" "$root/Benchmarks/python_baseline.py" content "${baseline_flag[@]}")
+    pys+=("$py_s") py_mbs+=("$py_mb")
+  done
+  rm -rf out-* .out-*
   sleep 1.1  # as in an editing session, the files are older than a second: the build state records their stamps
   "$QUIZC" build --content content --output out >/dev/null            # fills .quizc-cache
   first=$(find content -name '*.md' ! -name quiz.md | sort | awk 'NR == 1')   # awk reads all: no SIGPIPE under pipefail
-  sed -i '0,/^```python$/s//```python\nedited_marker = 1/' "$first"    # one snippet changes, its output does not
-  read -r warm_s _ < <(measure "$QUIZC" build --content content --output out)
-  read -r py_s py_mb < <(measure "$python" "$root/Benchmarks/python_baseline.py" content "${baseline_flag[@]}")
+  warms=()
+  for run in $(seq "$runs"); do
+    sed -i "0,/^\`\`\`python\$/s//\`\`\`python\nedited_marker_$run = 1/" "$first"   # one snippet changes, its output does not
+    read -r warm_s _ < <(measure "$QUIZC" build --content content --output out)
+    warms+=("$warm_s")
+  done
   "$python" "$root/Benchmarks/python_baseline.py" content "${baseline_flag[@]}" | head -1 >&2
+  echo "runs: cold ${colds[*]} s; warm ${warms[*]} s; python ${pys[*]} s" >&2
+  cold_s=$(median "${colds[@]}") warm_s=$(median "${warms[@]}") py_s=$(median "${pys[@]}")
+  cold_mb=$(median "${cold_mbs[@]}") py_mb=$(median "${py_mbs[@]}")
   printf '| %s | %s s | %s s | %s s | %s | %s s | %s | %s | %s |\n' "$n" "$fix_s" "$cold_s" "$warm_s" "$cold_mb" \
     "$py_s" "$py_mb" "$(ratio "$cold_s" "$py_s")" "$(ratio "$warm_s" "$py_s")"
   cd "$root"
