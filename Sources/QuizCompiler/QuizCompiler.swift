@@ -34,17 +34,14 @@ public enum QuizCompiler {
         let batches = batches(of: challenges.count, width: width)
         let limit = max(1, width ?? Int.max)
         var compiled = [(CompiledChallenge, [Diagnostic])?](repeating: nil, count: challenges.count)
-        // The quiz of each challenge, and how many challenges of each quiz are still running.
-        var quizOf: [Int] = []
+        // Each challenge's quiz, each quiz's first challenge, and how many of each quiz's challenges are still running.
+        var quizOf: [Int] = [], firstChallenge: [Int] = []
         quizOf.reserveCapacity(challenges.count)
-        for (index, quiz) in site.quizzes.enumerated() { quizOf += repeatElement(index, count: quiz.challenges.count) }
-        var pending = site.quizzes.map(\.challenges.count)
-        var firstChallenge: [Int] = []
-        var offset = 0
-        for quiz in site.quizzes {
-            firstChallenge.append(offset)
-            offset += quiz.challenges.count
+        for (index, quiz) in site.quizzes.enumerated() {
+            firstChallenge.append(quizOf.count)
+            quizOf += repeatElement(index, count: quiz.challenges.count)
         }
+        var pending = site.quizzes.map(\.challenges.count)
         let loadedSite = site
         await withTaskGroup(of: (Int, [(CompiledChallenge, [Diagnostic])])?.self) { group in
             var running = 0
