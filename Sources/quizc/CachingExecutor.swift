@@ -16,19 +16,7 @@ struct CachingExecutor<Base: ChallengeExecutor>: ChallengeExecutor {
     }
 
     func execute(_ challenge: Challenge) async -> ExecutionResult {
-        let key = cache.key(for: challenge)
-        switch cache.lookup(key) {
-        case .hit(let result):
-            stats.record { $0.hits += 1 }
-            return result
-        case .miss:
-            stats.record { $0.misses += 1 }
-        case .rejected:
-            stats.record { $0.rejected += 1 }
-        }
-        let result = await base.execute(challenge)
-        store(result, key: key)
-        return result
+        await execute(batch: [challenge])[0]
     }
 
     /// Cached results as they are; the others run in one batch of `base` and are stored.

@@ -249,14 +249,9 @@ struct OutputWriter {
 
     /// Atomically swaps two paths with `renameat2(RENAME_EXCHANGE)`; false where unsupported (then the caller renames).
     private static func exchange(_ first: String, _ second: String) -> Bool {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        guard let renameat2 = libCFunction("renameat2", as: RenameAt2.self) else { return false }
         let renameExchange: UInt32 = 1 << 1
         return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
-        #else
-        return false
-        #endif
     }
 
     /// A build killed between the two renames leaves no destination but a retired folder: put it back.
@@ -277,25 +272,11 @@ struct OutputWriter {
     private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
     /// `sync_file_range` (Linux; not in the Glibc module's headers), looked up once.
-    private static let syncFileRangeFunction: SyncFileRange? = {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
-        return unsafeBitCast(symbol, to: SyncFileRange.self)
-        #else
-        return nil
-        #endif
-    }()
+    private static let syncFileRangeFunction = libCFunction("sync_file_range", as: SyncFileRange.self)
 
     private typealias SyncFS = @convention(c) (Int32) -> Int32
 
-    private static let syncfsFunction: SyncFS? = {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
-        return unsafeBitCast(symbol, to: SyncFS.self)
-        #else
-        return nil
-        #endif
-    }()
+    private static let syncfsFunction = libCFunction("syncfs", as: SyncFS.self)
 
     /// Flushes the filesystem holding `folder`; false (with `errno`) when that failed.
     fileprivate static func syncFilesystem(of folder: URL) -> Bool {
@@ -348,32 +329,34 @@ struct OutputWriter {
         #endif
     }
 
-    private static func syncFolder(_ url: URL) { syncFolder(url.path) }
+    /// fsyncs a folder, best effort (its entries were renamed or linked).
+    private static func syncFolder(_ url: URL) { _ = sync(url.path) }
 
     /// fsyncs `files` and (best effort) `folders`, up to eight at once: each fsync waits for the device, and
     /// concurrent ones share its flushes (an incremental build's ~50 folder syncs took 15 ms one by one, ~7 at once).
     /// Returns the first file that failed, with its `errno`.
     fileprivate static func syncInParallel(files: [String], folders: [String]) -> (String, Int32)? {
         let paths = files.map { ($0, true) } + folders.map { ($0, false) }
-        let lanes = min(8, paths.count)
-        guard lanes > 1 else {
-            for (path, isFile) in paths {
-                if let code = sync(path), isFile { return (path, code) }
-            }
-            return nil
-        }
+        let lanes = max(1, min(8, paths.count))
         let failures = Locked<[Int: Int32]>([:])
-        let group = DispatchGroup()
-        for lane in 0..<lanes {
-            group.enter()
-            Thread.detachNewThread {
-                for index in stride(from: lane, to: paths.count, by: lanes) {
-                    if let code = sync(paths[index].0), paths[index].1 { failures.withLock { $0[index] = code } }
-                }
-                group.leave()
+        @Sendable func syncLane(_ lane: Int) {
+            for index in stride(from: lane, to: paths.count, by: lanes) {
+                if let code = sync(paths[index].0), paths[index].1 { failures.withLock { $0[index] = code } }
             }
         }
-        group.wait()
+        if lanes == 1 {
+            syncLane(0)
+        } else {
+            let group = DispatchGroup()
+            for lane in 0..<lanes {
+                group.enter()
+                Thread.detachNewThread {
+                    syncLane(lane)
+                    group.leave()
+                }
+            }
+            group.wait()
+        }
         return failures.withLock { found in found.keys.min().map { (paths[$0].0, found[$0]!) } }
     }
 
@@ -383,12 +366,5 @@ struct OutputWriter {
         guard fd >= 0 else { return errno }
         defer { close(fd) }
         return fsync(fd) == 0 ? nil : errno
-    }
-
-    fileprivate static func syncFolder(_ path: String) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
     }
 }

@@ -35,10 +35,7 @@ struct Quizc: AsyncParsableCommand {
 /// course build's ~10,000 page faults). Only freed memory is kept; `mallopt` is looked up because `malloc.h` is not
 /// part of the Glibc module.
 private func keepFreedHeap() {
-    #if os(Linux)
     typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
     let topPad: Int32 = -2  // M_TOP_PAD
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-    _ = unsafeBitCast(symbol, to: MallOpt.self)(topPad, 64 << 20)
-    #endif
+    _ = libCFunction("mallopt", as: MallOpt.self)?(topPad, 64 << 20)
 }
