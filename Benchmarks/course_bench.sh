@@ -9,6 +9,8 @@
 #   PLAIN=1      generate plain-Python snippets (for an interpreter without torch; baseline runs without torch)
 #   PYTHON=...   the Python with torch (default /work/torchenv/bin/python)
 #   QUIZC=...    a quizc binary (default: build .build/release/quizc)
+#   BASE=...     an older quizc binary: its cold builds run interleaved with QUIZC's and the row adds its median
+#                and the speed-up (side by side, one window: the only comparison that means anything here)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -39,8 +41,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 runs=${RUNS:-3}
 
-printf '%s\n' "| challenges | quizc fix (fills answers) | quizc build cold | build warm, 1 edited | peak MB cold | python baseline | peak MB python | cold ÷ python | warm ÷ python |"
-printf '%s\n' "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+base_header="" base_rule=""
+if [ -n "${BASE:-}" ]; then base_header=" BASE cold | BASE ÷ cold |" base_rule=" ---: | ---: |"; fi
+printf '%s\n' "| challenges | quizc fix (fills answers) | quizc build cold | build warm, 1 edited | peak MB cold | python baseline | peak MB python | python ÷ cold | python ÷ warm |$base_header"
+printf '%s\n' "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |$base_rule"
 for n in "${counts[@]}"; do
   work=$(mktemp -d)
   python3 Benchmarks/generate_course.py "$n" "$work/content" "${plain_flag[@]}"
@@ -49,14 +53,18 @@ for n in "${counts[@]}"; do
   "$QUIZC" check content >"$work/check.log" 2>&1 || { echo "quizc check failed for $n challenges:" >&2; tail -5 "$work/check.log" >&2; }
   # Cold builds (no result cache, a fresh output folder each) interleaved with the baseline, so load changes on
   # the machine hit both alike.
-  colds=() cold_mbs=() pys=() py_mbs=()
+  colds=() cold_mbs=() pys=() py_mbs=() bases=()
   for run in $(seq "$runs"); do
+    if [ -n "${BASE:-}" ]; then
+      read -r base_s _ < <(measure "$BASE" build --no-cache --content content --output "base-out-$run")
+      bases+=("$base_s")
+    fi
     read -r cold_s cold_mb < <(measure "$QUIZC" build --no-cache --content content --output "out-$run")
     colds+=("$cold_s") cold_mbs+=("$cold_mb")
     read -r py_s py_mb < <(measure "$python" "$root/Benchmarks/python_baseline.py" content "${baseline_flag[@]}")
     pys+=("$py_s") py_mbs+=("$py_mb")
   done
-  rm -rf out-* .out-*
+  rm -rf out-* .out-* base-out-* .base-out-*
   sleep 1.1  # as in an editing session, the files are older than a second: the build state records their stamps
   "$QUIZC" build --content content --output out >/dev/null            # fills .quizc-cache
   first=$(find content -name '*.md' ! -name quiz.md | sort | awk 'NR == 1')   # awk reads all: no SIGPIPE under pipefail
@@ -67,11 +75,16 @@ for n in "${counts[@]}"; do
     warms+=("$warm_s")
   done
   "$python" "$root/Benchmarks/python_baseline.py" content "${baseline_flag[@]}" | head -1 >&2
-  echo "runs: cold ${colds[*]} s; warm ${warms[*]} s; python ${pys[*]} s" >&2
+  echo "runs: cold ${colds[*]} s; warm ${warms[*]} s; python ${pys[*]} s${BASE:+; BASE cold ${bases[*]} s}" >&2
   cold_s=$(median "${colds[@]}") warm_s=$(median "${warms[@]}") py_s=$(median "${pys[@]}")
   cold_mb=$(median "${cold_mbs[@]}") py_mb=$(median "${py_mbs[@]}")
-  printf '| %s | %s s | %s s | %s s | %s | %s s | %s | %s | %s |\n' "$n" "$fix_s" "$cold_s" "$warm_s" "$cold_mb" \
-    "$py_s" "$py_mb" "$(ratio "$cold_s" "$py_s")" "$(ratio "$warm_s" "$py_s")"
+  base_cells=""
+  if [ -n "${BASE:-}" ]; then
+    base_s=$(median "${bases[@]}")
+    base_cells=" $base_s s | $(ratio "$base_s" "$cold_s") |"
+  fi
+  printf '| %s | %s s | %s s | %s s | %s | %s s | %s | %s | %s |%s\n' "$n" "$fix_s" "$cold_s" "$warm_s" "$cold_mb" \
+    "$py_s" "$py_mb" "$(ratio "$py_s" "$cold_s")" "$(ratio "$py_s" "$warm_s")" "$base_cells"
   cd "$root"
   rm -rf "$work"
 done

@@ -299,6 +299,7 @@ struct SiteBuilder: Sendable {
         }
 
         var state: BuildState?
+        var encodedState: Task<Data?, Never>?
         do {
             do {
                 for entry in reused.values {
@@ -316,6 +317,9 @@ struct SiteBuilder: Sendable {
             state = makeState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: diagnostics,
                               hashes: hashes.all, fingerprints: fingerprints, sources: read.stamps, key: key,
                               files: staging.writer.stagingFolder)
+            // The state's JSON is encoded while the commit waits for the disk; it is written only once the commit
+            // succeeded.
+            encodedState = Task.detached(priority: .userInitiated) { [state] in state?.encoded() }
             try staging.commit()
             progress?.update { [count = hashes.count] in $0.filesWritten += count }
         } catch {
@@ -323,7 +327,7 @@ struct SiteBuilder: Sendable {
             return Outcome(status: .ioFailure, diagnostics: diagnostics)
         }
         phases.mark("write")
-        state?.save(to: stateURL)
+        if let state, let encoded = await encodedState?.value { state.save(encoded, to: stateURL) }
         phases.mark("state")
 
         let challengeCount = bundle.quizzes.reduce(0) { $0 + $1.challengeFiles.count }

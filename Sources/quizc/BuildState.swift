@@ -113,14 +113,14 @@ struct BuildState: Codable, Equatable {
 
     /// Written beside its final name and renamed over it, so a killed build never leaves half a state. The folders'
     /// source digests are also written alone (`loadSources`): a build reads them before it can afford the JSON.
-    func save(to url: URL) {
+    /// `encoded` is `encoded()` (a build encodes the state while its output is committed).
+    func save(_ encoded: Data, to url: URL) {
         var lines = ""
         for (path, entry) in quizzes.sorted(by: { $0.key < $1.key }) {
             if let digest = entry.sources { lines += "\(digest) \(path)\n" }
         }
         Self.save(Data(lines.utf8), to: Self.sourcesURL(for: url))
-        guard let data = encoded() else { return }
-        Self.save(data, to: url)
+        Self.save(encoded, to: url)
     }
 
     static func sourcesURL(for url: URL) -> URL {
