@@ -188,7 +188,7 @@ enum TemplateValue {
     case int(Int)
     case bool(Bool)
     case array([TemplateValue], original: Original)
-    case object([String: TemplateValue], original: Original)
+    case object(TemplateObject, original: Original)
 
     /// The Swift value behind a list or an object: the one converted from, or one rebuilt in the types quizc's
     /// contexts use (`[String]`, `[[String: Any]]`, `[String: Any]`).
@@ -199,7 +199,7 @@ enum TemplateValue {
         case object
     }
 
-    static func object(_ members: [String: TemplateValue]) -> TemplateValue { .object(members, original: .object) }
+    static func object(_ members: TemplateObject) -> TemplateValue { .object(members, original: .object) }
     static func strings(_ items: [String]) -> TemplateValue { .array(items.map(TemplateValue.string), original: .strings) }
     static func objects(_ items: [TemplateValue]) -> TemplateValue { .array(items, original: .objects) }
 
@@ -213,7 +213,7 @@ enum TemplateValue {
         case .array(_, .given(let value)), .object(_, .given(let value)): value
         case .array(let items, .strings): items.map { $0.anyValue as! String }
         case .array(let items, _): items.map { $0.anyValue as! [String: Any] }
-        case .object(let members, _): members.mapValues(\.anyValue)
+        case .object(let members, _): members.dictionary.mapValues(\.anyValue)
         }
     }
 
@@ -224,8 +224,7 @@ enum TemplateValue {
         case let int as Int: self = .int(int)
         case let bool as Bool: self = .bool(bool)
         case let object as [String: Any]:
-            var members: [String: TemplateValue] = [:]
-            members.reserveCapacity(object.count)
+            var members = TemplateObject()
             for (key, member) in object {
                 guard let converted = TemplateValue(member) else { return nil }
                 members[key] = converted

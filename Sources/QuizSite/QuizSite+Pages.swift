@@ -2,7 +2,7 @@ import QuizCore
 
 /// The Mustache contexts of the catalog and quiz pages. Keys are documented in `templates/README.md`.
 extension QuizSite {
-    static func siteContext(_ site: Site, root: String, compilerVersion: String) -> [String: TemplateValue] {
+    static func siteContext(_ site: Site, root: String, compilerVersion: String) -> TemplateObject {
         ["site": .object(["title": .string(site.title), "description": .string(site.description),
                           "language": .string(site.language.isEmpty ? "en" : site.language)]),
          "root": .string(root), "compilerVersion": .string(compilerVersion)]
@@ -17,7 +17,7 @@ extension QuizSite {
         return .object(context)
     }
 
-    static func quizSummary(_ q: QuizSummary) -> [String: TemplateValue] {
+    static func quizSummary(_ q: QuizSummary) -> TemplateObject {
         let count = q.challengeCount
         return [
             "slug": .string(q.slug), "url": .string("\(q.slug)/index.html"), "title": .string(q.title),
