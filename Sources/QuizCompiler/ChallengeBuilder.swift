@@ -151,10 +151,9 @@ struct ChallengeBuilder {
     }
 
     private func codeBlock(_ fence: CodeFence) -> CodeBlock {
-        let words = fence.info.split(separator: " ").map(String.init)
-        let language = words.first ?? ""
+        let (language, second) = Self.infoWords(fence.info)
         let role: CodeBlock.Role
-        switch (language, words.dropFirst().first) {
+        switch (language, second) {
         case ("python", nil), ("py", nil): role = .run
         case ("python", "norun"), ("py", "norun"): role = .norun
         case ("python", "setup"), ("py", "setup"): role = .setup
@@ -163,6 +162,28 @@ struct ChallengeBuilder {
         }
         return CodeBlock(info: fence.info, language: language, role: role, code: fence.code, location: fence.location,
                          firstCodeLine: fence.firstCodeLine)
+    }
+
+    /// The first two words of a fence's info string, as `split(separator: " ")` gives them: over bytes when the string
+    /// is ASCII (where a space is always a character of its own), else by characters.
+    static func infoWords(_ info: String) -> (first: String, second: String?) {
+        var info = info
+        if let words = info.withUTF8({ bytes -> (String, String?)? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [String] = []
+            var index = 0
+            while index < bytes.count, words.count < 2 {
+                while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+                if index > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+            }
+            return (words.first ?? "", words.count > 1 ? words[1] : nil)
+        }) {
+            return words
+        }
+        let words = info.split(separator: " ").map(String.init)
+        return (words.first ?? "", words.dropFirst().first)
     }
 
     private func choices(in blocks: [MarkdownBlock], diagnostics: inout [Diagnostic]) -> [Choice] {

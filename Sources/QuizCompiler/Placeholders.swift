@@ -84,18 +84,32 @@ public enum Placeholders {
     /// against every printed value (`QuotedNumbersMatch`). Part of the result cache's key.
     public static func variablesNeeded(by challenge: Challenge) -> Set<String>? {
         var names: Set<String> = []
-        for text in [challenge.hint, challenge.explanation].compactMap({ $0 }) {
-            let found = spans(in: text.markdown)
-            var rest = 0
-            let hasDigit = text.markdown.utf8.enumerated().contains { offset, byte in
-                if rest < found.count, offset >= found[rest].whole.upperBound { rest += 1 }
-                if rest < found.count, found[rest].whole.contains(offset) { return false }
-                return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            }
-            if hasDigit { return nil }
-            for span in found { names.insert(name(of: span, in: text.markdown)) }
+        /// False when `markdown` has a digit outside its placeholders.
+        func add(_ markdown: String) -> Bool {
+            let found = spans(in: markdown)
+            if hasDigit(outside: found, in: markdown) { return false }
+            for span in found { names.insert(name(of: span, in: markdown)) }
+            return true
         }
+        if let hint = challenge.hint?.markdown, !add(hint) { return nil }
+        if let explanation = challenge.explanation?.markdown, !add(explanation) { return nil }
         return names
+    }
+
+    /// Whether `markdown` has an ASCII digit outside the spans (in order, not overlapping).
+    static func hasDigit(outside spans: [Span], in markdown: String) -> Bool {
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            func hasDigit(_ range: Range<Int>) -> Bool {
+                bytes[range].contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            }
+            var start = 0
+            for span in spans {
+                if hasDigit(start..<span.whole.lowerBound) { return true }
+                start = span.whole.upperBound
+            }
+            return hasDigit(start..<bytes.count)
+        }
     }
 
     /// The value a placeholder stands for, or nil when the snippet has no such variable.

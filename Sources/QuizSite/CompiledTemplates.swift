@@ -5,8 +5,8 @@ import Mustache
 /// still parses every template, so whitespace and standalone-tag rules are its own; its token tree is read once by
 /// reflection. A template set using anything else (lambdas, transforms, blocks, dynamic partials, content types)
 /// yields nil and renders with swift-mustache itself. The output matches swift-mustache's byte for byte.
-struct CompiledTemplates: Sendable {
-    indirect enum Node: Sendable {
+struct CompiledTemplates: Sendable, Equatable {
+    indirect enum Node: Sendable, Equatable {
         case text([UInt8])
         case variable(path: Path, escaped: Bool)
         case section(path: Path, body: [Node], inverted: Bool)
@@ -15,7 +15,7 @@ struct CompiledTemplates: Sendable {
 
     /// A tag name: `.` (the current object), `a.b.c` looked up from the innermost object that has `a`, or `.a.b`
     /// looked up in the current object only.
-    struct Path: Sendable {
+    struct Path: Sendable, Equatable {
         var names: [String]
         var currentOnly: Bool
     }
@@ -161,8 +161,14 @@ struct CompiledTemplates: Sendable {
         if path.currentOnly {
             value = stack.last?.child(first)
         } else {
-            for object in stack.reversed() {
-                if let child = object.child(first) { value = child; break }
+            // By index, innermost first: each object is asked in place rather than copied out.
+            var index = stack.count - 1
+            while index >= 0 {
+                if let child = stack[index].child(first) {
+                    value = child
+                    break
+                }
+                index -= 1
             }
         }
         for name in path.names.dropFirst() {
@@ -182,7 +188,7 @@ enum TemplateValue {
     case int(Int)
     case bool(Bool)
     case array([TemplateValue], original: Original)
-    case object([String: TemplateValue], original: Original)
+    case object(TemplateObject, original: Original)
 
     /// The Swift value behind a list or an object: the one converted from, or one rebuilt in the types quizc's
     /// contexts use (`[String]`, `[[String: Any]]`, `[String: Any]`).
@@ -193,7 +199,7 @@ enum TemplateValue {
         case object
     }
 
-    static func object(_ members: [String: TemplateValue]) -> TemplateValue { .object(members, original: .object) }
+    static func object(_ members: TemplateObject) -> TemplateValue { .object(members, original: .object) }
     static func strings(_ items: [String]) -> TemplateValue { .array(items.map(TemplateValue.string), original: .strings) }
     static func objects(_ items: [TemplateValue]) -> TemplateValue { .array(items, original: .objects) }
 
@@ -207,7 +213,7 @@ enum TemplateValue {
         case .array(_, .given(let value)), .object(_, .given(let value)): value
         case .array(let items, .strings): items.map { $0.anyValue as! String }
         case .array(let items, _): items.map { $0.anyValue as! [String: Any] }
-        case .object(let members, _): members.mapValues(\.anyValue)
+        case .object(let members, _): members.dictionary.mapValues(\.anyValue)
         }
     }
 
@@ -218,8 +224,7 @@ enum TemplateValue {
         case let int as Int: self = .int(int)
         case let bool as Bool: self = .bool(bool)
         case let object as [String: Any]:
-            var members: [String: TemplateValue] = [:]
-            members.reserveCapacity(object.count)
+            var members = TemplateObject()
             for (key, member) in object {
                 guard let converted = TemplateValue(member) else { return nil }
                 members[key] = converted
@@ -273,6 +278,139 @@ enum TemplateValue {
             case "'": out.append(contentsOf: "&#39;".utf8)
             default: out.append(contentsOf: character.utf8)
             }
+        }
+    }
+}
+
+/// The nodes as text and back, so the built-in templates ship compiled (`DefaultTemplates.compiled`): reading this
+/// form is far cheaper than parsing the Mustache and reading swift-mustache's tokens by reflection, once per build.
+/// Each template is `#` and its name, then its nodes: `t` text, `v`/`u` escaped/unescaped variable, `s`/`i`
+/// section/inverted section up to `e`, `p` partial; strings as `<UTF-8 length>:<bytes>`, paths as `.` (current object
+/// only) or `-`, then their names joined with `.`.
+extension CompiledTemplates {
+    /// The built-in templates (`DefaultTemplates.compiledTemplates`, generated with `DefaultTemplates.files`).
+    static let builtIn = CompiledTemplates(serialized: DefaultTemplates.compiledTemplates)
+
+    var serialized: String {
+        var out: [UInt8] = []
+        func string(_ bytes: some Collection<UInt8>) {
+            out += String(bytes.count).utf8
+            out.append(UInt8(ascii: ":"))
+            out += bytes
+        }
+        func path(_ path: Path) {
+            out.append(UInt8(ascii: path.currentOnly ? "." : "-"))
+            string(path.names.joined(separator: ".").utf8)
+        }
+        func write(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let bytes):
+                    out.append(UInt8(ascii: "t"))
+                    string(bytes)
+                case .variable(let tagPath, let escaped):
+                    out.append(UInt8(ascii: escaped ? "v" : "u"))
+                    path(tagPath)
+                case .section(let tagPath, let body, let inverted):
+                    out.append(UInt8(ascii: inverted ? "i" : "s"))
+                    path(tagPath)
+                    write(body)
+                    out.append(UInt8(ascii: "e"))
+                case .partial(let name, let indentation):
+                    out.append(UInt8(ascii: "p"))
+                    string(name.utf8)
+                    if let indentation { string(indentation.utf8) } else { out.append(UInt8(ascii: "-")) }
+                }
+            }
+        }
+        for name in templates.keys.sorted() {
+            out.append(UInt8(ascii: "#"))
+            string(name.utf8)
+            write(templates[name]!)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The templates `serialized` wrote; nil for text it cannot have written.
+    init?(serialized text: String) {
+        var reader = SerializedReader(bytes: Array(text.utf8))
+        var templates: [String: [Node]] = [:]
+        while reader.index < reader.bytes.count {
+            guard reader.take(UInt8(ascii: "#")), let name = reader.string(),
+                  let nodes = reader.nodes(), templates.updateValue(nodes, forKey: name) == nil else { return nil }
+        }
+        self.templates = templates
+    }
+
+    private struct SerializedReader {
+        let bytes: [UInt8]
+        var index = 0
+
+        /// Consumes `byte` if it comes next.
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func count() -> Int? {
+            var value = 0
+            let start = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9"), index - start < 9 {
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                index += 1
+            }
+            guard index > start, take(UInt8(ascii: ":")), value <= bytes.count - index else { return nil }
+            return value
+        }
+
+        mutating func slice() -> ArraySlice<UInt8>? {
+            guard let count = count() else { return nil }
+            defer { index += count }
+            return bytes[index..<(index + count)]
+        }
+
+        mutating func string() -> String? {
+            slice().map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        mutating func path() -> Path? {
+            let currentOnly = take(UInt8(ascii: "."))
+            guard currentOnly || take(UInt8(ascii: "-")), let joined = string() else { return nil }
+            return Path(names: joined.isEmpty ? [] : joined.split(separator: ".").map(String.init), currentOnly: currentOnly)
+        }
+
+        /// Nodes up to the `e` that ends a section (consumed) or, outside one, up to the next template or the end.
+        mutating func nodes(inSection: Bool = false) -> [Node]? {
+            var nodes: [Node] = []
+            while index < bytes.count, bytes[index] != UInt8(ascii: "#") {
+                let kind = bytes[index]
+                index += 1
+                switch kind {
+                case UInt8(ascii: "t"):
+                    guard let text = slice() else { return nil }
+                    nodes.append(.text(Array(text)))
+                case UInt8(ascii: "v"), UInt8(ascii: "u"):
+                    guard let path = path() else { return nil }
+                    nodes.append(.variable(path: path, escaped: kind == UInt8(ascii: "v")))
+                case UInt8(ascii: "s"), UInt8(ascii: "i"):
+                    guard let path = path(), let body = self.nodes(inSection: true) else { return nil }
+                    nodes.append(.section(path: path, body: body, inverted: kind == UInt8(ascii: "i")))
+                case UInt8(ascii: "p"):
+                    guard let name = string() else { return nil }
+                    if take(UInt8(ascii: "-")) {
+                        nodes.append(.partial(name: name, indentation: nil))
+                    } else {
+                        guard let indentation = string() else { return nil }
+                        nodes.append(.partial(name: name, indentation: indentation))
+                    }
+                case UInt8(ascii: "e") where inSection:
+                    return nodes
+                default:
+                    return nil
+                }
+            }
+            return inSection ? nil : nodes
         }
     }
 }

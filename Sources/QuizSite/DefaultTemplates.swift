@@ -783,4 +783,143 @@ details > summary { cursor: pointer; padding: 12px 16px; font-weight: 700; list-
 
 """##,
     ]
+
+    /// The `.mustache` files as `CompiledTemplates(serialized:)` reads them.
+    static let compiledTemplates = ##"""
+#14:answer-actionst30:<div class="actions js-only">
+t81:  <button type="submit" class="btn btn-primary" data-check>Check answer</button>
+t7:</div>
+#7:catalogt47:<main id="main" class="catalog" tabindex="-1">
+t25:  <section class="hero">
+t8:    <h1>v-10:site.titlet6:</h1>
+t4:    s-16:site.descriptiont16:<p class="lead">v-16:site.descriptiont4:</p>et1:
+t13:  </section>
+t46:  <ul class="quiz-grid" aria-label="Quizzes">
+s-7:quizzest27:    <li class="quiz-card">
+t19:      <h2><a href="v-3:urlt2:">v-5:titlet10:</a></h2>
+t27:      <p class="quiz-desc">v-11:descriptiont5:</p>
+t30:      <dl class="quiz-stats">
+t36:        <div><dt>Challenges</dt><dd>v-18:challengeCountTextt12:</dd></div>
+t36:        <div><dt>Total time</dt><dd>v-13:totalTimeTextt12:</dd></div>
+t12:      </dl>
+t53:      <ul class="chips" aria-label="Difficulty mix">
+t8:        s-12:difficultiest21:<li class="chip chip-v-4:namet2:">v-4:textt5:</li>et1:
+t12:      </ul>
+t6:      s-7:hasTagst35:<ul class="tags" aria-label="Tags">s-4:tagst5:<li>#v.0:t5:</li>et5:</ul>et1:
+t6:      s-8:hasBadget369:<p class="quiz-badge"><svg class="medal-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M7 2h4l1.5 5h-4zM13 2h4l-2.5 5h-4z" fill="currentColor" opacity=".55"/><circle cx="12" cy="15" r="7" fill="currentColor"/><path d="M12 10.6l1.3 2.7 2.9.4-2.1 2 .5 2.9-2.6-1.4-2.6 1.4.5-2.9-2.1-2 2.9-.4z" fill="var(--surface)"/></svg> v-5:badget4:</p>et1:
+t39:      <a class="btn btn-primary" href="v-3:urlt20:" aria-label="Start v-5:titlet17:">Start quiz</a>
+t10:    </li>
+et8:  </ul>
+t8:</main>
+#7:choicest40:<fieldset class="choices" data-choices>
+t26:  <legend class="sr-only">s-8:multiplet27:Choose every correct answerei-8:multiplet17:Choose one answeret10:</legend>
+s-7:choicest23:  <div class="choice">
+t17:    <input type="v-9:inputTypet6:" id="v-7:inputIDt8:" name="v-5:domIDt16:-choice" value="v-5:indext3:">
+t16:    <label for="v-7:inputIDt49:"><span class="choice-letter" aria-hidden="true">v-6:lettert33:</span><span class="choice-text">u-4:htmlt16:</span></label>
+t9:  </div>
+et12:</fieldset>
+#10:conceptualt34:<form class="answer" data-answer>
+t2:  s-8:isChoicep7:choices-et1:
+t2:  s-8:isRevealt80:<p class="instruction">Think about your answer, then reveal the explanation.</p>et1:
+t2:  p14:answer-actions2:  t8:</form>
+#5:debugt34:<form class="answer" data-answer>
+t63:  <p class="instruction">What happens when this code runs?</p>
+t2:  s-8:isChoicep7:choices-et1:
+t2:  p14:answer-actions2:  t8:</form>
+#6:layoutt16:<!doctype html>
+t12:<html lang="v-13:site.languaget3:">
+t7:<head>
+t23:<meta charset="utf-8">
+t69:<meta name="viewport" content="width=device-width, initial-scale=1">
+t48:<meta name="color-scheme" content="light dark">
+t38:<meta name="generator" content="quizc v-15:compilerVersiont3:">
+t7:<title>v-9:pageTitlet9:</title>
+t29:<link rel="stylesheet" href="v-4:roott18:assets/quiz.css">
+t8:</head>
+t13:<body class="s-9:isCatalogt12:page-cataloges-6:isQuizt9:page-quizet3:">
+t54:<a class="skip-link" href="#main">Skip to content</a>
+t29:<header class="site-header">
+t25:  <a class="brand" href="v-4:roott64:index.html"><span class="brand-mark" aria-hidden="true">Q</span>v-10:site.titlet5:</a>
+t10:</header>
+u-4:bodyt1:
+t29:<footer class="site-footer">
+t65:  <p>Every answer on this site was computed and checked by quizc v-15:compilerVersiont6:.</p>
+t10:</footer>
+s-6:isQuizt13:<script src="v-4:roott25:assets/quiz.js"></script>et1:
+t8:</body>
+t8:</html>
+#15:multiple-choicet34:<form class="answer" data-answer>
+t2:  s-8:isChoicep7:choices-et1:
+t2:  s-8:isRevealt78:<p class="instruction">Think about your answer, then open the explanation.</p>et1:
+t2:  p14:answer-actions2:  t8:</form>
+#14:predict-outputt34:<form class="answer" data-answer>
+t2:  s-8:isChoicet61:<p class="instruction">Which output does this code print?</p>p7:choices-et1:
+s-6:isTextt34:  <label class="instruction" for="v-5:domIDt50:-text">Type exactly what this code prints</label>
+t16:  <textarea id="v-5:domIDt117:-text" class="answer-text" rows="4" spellcheck="false" autocomplete="off" autocapitalize="off" data-text></textarea>
+et2:  p14:answer-actions2:  t8:</form>
+#8:questiont35:<section class="question card" id="v-5:domIDt17:" data-question="v-2:idt13:" data-type="v-4:typet19:" aria-labelledby="v-5:domIDt9:-title">
+t23:  <div class="q-meta">
+t29:    <span class="q-progress">v-12:progressTextt8:</span>
+t34:    <span class="chip chip-label">v-9:typeLabelt8:</span>
+t27:    <span class="chip chip-v-10:difficultyt2:">v-14:difficultyTextt8:</span>
+t35:    <span class="q-spacer"></span>
+t77:    <span class="q-timer" data-timer><span class="sr-only">Time limit </span>v-8:timeTextt8:</span>
+t43:    <span class="q-attempts" data-attempts>v-12:attemptsTextt8:</span>
+t9:  </div>
+t10:  <h2 id="v-5:domIDt8:-title">v-5:titlet6:</h2>
+t22:  <div class="prompt">u-10:promptHTMLt7:</div>
+t2:  s-15:isPredictOutputp14:predict-output-et1:
+t2:  s-16:isMultipleChoicep15:multiple-choice-et1:
+t2:  s-7:isDebugp5:debug-et1:
+t2:  s-12:isConceptualp10:conceptual-et1:
+t64:  <div class="verdict" data-verdict role="status" hidden></div>
+s-7:hasHintt35:  <details class="hint" data-hint>
+t28:    <summary>Hint</summary>
+t30:    <div class="details-body">u-8:hintHTMLt7:</div>
+t13:  </details>
+et49:  <details class="explanation" data-explanation>
+t35:    <summary>Explanation</summary>
+t30:    <div class="details-body">u-15:explanationHTMLt7:</div>
+t4:    s-9:hasOutputt154:<div class="computed js-only" data-output hidden><p class="computed-title">Computed output</p><pre class="code"><code data-output-text></code></pre></div>et1:
+t13:  </details>
+t129:  <div class="actions js-only q-nav"><button type="button" class="btn btn-primary" data-next hidden>Next question</button></div>
+t11:</section>
+#4:quizt54:<main id="main" class="quiz" tabindex="-1" data-quiz>
+s-4:quizt47:  <section class="quiz-intro card" data-intro>
+t32:    <p class="eyebrow"><a href="v-4:roott32:index.html">All quizzes</a></p>
+t8:    <h1>v-5:titlet6:</h1>
+t20:    <p class="lead">v-11:descriptiont5:</p>
+t28:    <div class="intro-body">u-9:introHTMLt7:</div>
+t28:    <dl class="quiz-stats">
+t34:      <div><dt>Challenges</dt><dd>v-18:challengeCountTextt12:</dd></div>
+t34:      <div><dt>Total time</dt><dd>v-13:totalTimeTextt12:</dd></div>
+t31:      <div><dt>To pass</dt><dd>v-8:passTextt12:</dd></div>
+t10:    </dl>
+t50:    <ul class="chips" aria-label="Difficulty mix">s-12:difficultiest21:<li class="chip chip-v-4:namet2:">v-4:textt5:</li>et6:</ul>
+t4:    s-8:hasBadget376:<p class="quiz-badge"><svg class="medal-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M7 2h4l1.5 5h-4zM13 2h4l-2.5 5h-4z" fill="currentColor" opacity=".55"/><circle cx="12" cy="15" r="7" fill="currentColor"/><path d="M12 10.6l1.3 2.7 2.9.4-2.1 2 .5 2.9-2.6-1.4-2.6 1.4.5-2.9-2.1-2 2.9-.4z" fill="var(--surface)"/></svg> Badge: v-5:badget4:</p>et1:
+t116:    <div class="actions js-only"><button type="button" class="btn btn-primary" data-start>Start quiz</button></div>
+t13:  </section>
+et54:  <div class="progress js-only" data-progress hidden>
+t110:    <div class="progress-track" aria-hidden="true"><div class="progress-fill" data-progress-fill></div></div>
+t106:    <p class="progress-text"><span data-progress-text></span> · <span data-score-text>Score 0</span></p>
+t9:  </div>
+t78:  <div class="sr-only" aria-live="polite" aria-atomic="true" data-live></div>
+t25:  <ol class="questions">
+s-10:challengest8:    <li>p8:question-t6:</li>
+et8:  </ol>
+s-4:quizt107:  <section class="results card js-only" data-results hidden tabindex="-1" aria-labelledby="results-title">
+t46:    <h2 id="results-title">Quiz complete</h2>
+t47:    <p class="score-big" data-final-score></p>
+t49:    <div class="badge-earned" data-badge hidden>
+t67:      <div class="medal" aria-hidden="true"><span>★</span></div>
+t62:      <p><strong>Badge earned:</strong> <span data-badge-name>s-8:hasBadgev-5:badgeei-8:hasBadgev-5:titleet12:</span></p>
+t11:    </div>
+t65:    <p class="not-passed" data-not-passed hidden>Not passed yet. v-8:passTextt6:.</p>
+t102:    <div class="actions"><button type="button" class="btn btn-primary" data-retry>Retry quiz</button>
+t37:      <a class="btn btn-ghost" href="v-4:roott34:index.html">All quizzes</a></div>
+t13:  </section>
+et49:  <script type="application/json" id="quiz-data">u-8:dataJSONt10:</script>
+t8:</main>
+
+"""##
 }

@@ -67,95 +67,79 @@ public indirect enum JSONValue: Sendable, Hashable {
         out.append(contentsOf: String(value).utf8)
     }
 
-    /// Copies runs of plain bytes at once; escapes `"`, `\`, controls, `<`, `>`, `&` (so a bundle can be inlined in a
-    /// `<script>` element without closing it) and U+2028/U+2029. Writes into a scratch buffer of the worst-case size
-    /// (six bytes per input byte) and appends it once, so the many short runs between escapes in HTML cost no array
-    /// bookkeeping.
+    /// Escapes `"`, `\`, controls, `<`, `>`, `&` (so a bundle can be inlined in a `<script>` element without closing it)
+    /// and U+2028/U+2029. Each byte's escape comes from a table and is stored as one 8-byte word into a scratch buffer
+    /// of the worst-case size (HTML has a special byte every few bytes, too often for copying runs between them).
     static func writeString(_ value: String, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 6 + 2) { buffer in
-                var writer = EscapeWriter(source: bytes, destination: buffer.baseAddress!)
-                writer.run()
-                out.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: writer.written))
+            // Six bytes per input byte at worst, two quotes, and room for the last 8-byte store.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 6 + 10) { buffer in
+                let written = escapes.withUnsafeBufferPointer { table in
+                    escape(bytes, into: UnsafeMutableRawPointer(buffer.baseAddress!), table: table)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: written))
             }
         }
     }
 
-    /// One string's escaping from `source` into a buffer of the worst-case size; plain runs are copied at once.
-    private struct EscapeWriter {
-        let source: UnsafeBufferPointer<UInt8>
-        let destination: UnsafeMutablePointer<UInt8>
-        var written = 0
-        var runStart = 0
-
-        mutating func run() {
-            put(0x22)
-            let count = source.count
-            var index = 0
-            JSONValue.specialBytes.withUnsafeBufferPointer { special in
-                while index < count {
-                    let byte = source[index]
-                    // Most bytes need nothing: one table load.
-                    guard special[Int(byte)] else {
-                        index += 1
-                        continue
-                    }
-                    var width = 1
-                    switch byte {
-                    case 0x22: escape(at: index, "\\\"")
-                    case 0x5C: escape(at: index, "\\\\")
-                    case 0x0A: escape(at: index, "\\n")
-                    case 0x0D: escape(at: index, "\\r")
-                    case 0x09: escape(at: index, "\\t")
-                    case 0x3C: escape(at: index, "\\u003c")
-                    case 0x3E: escape(at: index, "\\u003e")
-                    case 0x26: escape(at: index, "\\u0026")
-                    case 0xE2 where index + 2 < count && source[index + 1] == 0x80 && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9):
-                        escape(at: index, source[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                        width = 3
-                    case 0..<0x20:
-                        escape(at: index, "\\u00")
-                        put(JSONValue.hexDigit(byte >> 4))
-                        put(JSONValue.hexDigit(byte & 0xF))
-                    default:
-                        index += 1
-                        continue
-                    }
-                    index += width
-                    runStart = index
+    /// Writes `"…"` with `source` escaped at `destination` (room for `6 * count + 10` bytes); returns the bytes written.
+    private static func escape(_ source: UnsafeBufferPointer<UInt8>, into destination: UnsafeMutableRawPointer,
+                               table: UnsafeBufferPointer<UInt64>) -> Int {
+        destination.storeBytes(of: 0x22, as: UInt8.self)
+        var written = 1
+        var index = 0
+        let count = source.count
+        while index < count {
+            let entry = table[Int(source[index])]
+            if entry == 0 {
+                // 0xE2: U+2028 and U+2029 are escaped, anything else it starts is copied.
+                if index + 2 < count, source[index + 1] == 0x80, source[index + 2] == 0xA8 || source[index + 2] == 0xA9 {
+                    let text: StaticString = source[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    (destination + written).copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
+                    written += text.utf8CodeUnitCount
+                    index += 3
+                    continue
                 }
+                destination.storeBytes(of: 0xE2, toByteOffset: written, as: UInt8.self)
+                written += 1
+                index += 1
+                continue
             }
-            flush(upTo: count)
-            put(0x22)
+            destination.storeBytes(of: entry.littleEndian, toByteOffset: written, as: UInt64.self)
+            written += Int(truncatingIfNeeded: entry >> 56)
+            index += 1
         }
+        destination.storeBytes(of: 0x22, toByteOffset: written, as: UInt8.self)
+        return written + 1
+    }
 
-        private mutating func put(_ byte: UInt8) {
-            destination[written] = byte
-            written += 1
+    /// Per byte: what `writeString` writes for it (up to six bytes, the first in the lowest byte) with that length in
+    /// the top byte; 0 for 0xE2, which may start U+2028/U+2029.
+    private static let escapes: [UInt64] = (0...255).map { (byte: Int) -> UInt64 in
+        func packed(_ text: String) -> UInt64 {
+            var word = UInt64(text.utf8.count) << 56
+            for (index, unit) in text.utf8.enumerated() { word |= UInt64(unit) << UInt64(8 * index) }
+            return word
         }
-
-        private mutating func flush(upTo end: Int) {
-            guard end > runStart else { return }
-            (destination + written).update(from: source.baseAddress! + runStart, count: end - runStart)
-            written += end - runStart
-        }
-
-        /// Copies the plain run before `index`, then `text`.
-        private mutating func escape(at index: Int, _ text: StaticString) {
-            flush(upTo: index)
-            (destination + written).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
-            written += text.utf8CodeUnitCount
+        switch byte {
+        case 0x22: return packed("\\\"")
+        case 0x5C: return packed("\\\\")
+        case 0x0A: return packed("\\n")
+        case 0x0D: return packed("\\r")
+        case 0x09: return packed("\\t")
+        case 0x3C: return packed("\\u003c")
+        case 0x3E: return packed("\\u003e")
+        case 0x26: return packed("\\u0026")
+        case 0xE2: return 0
+        case 0..<0x20:
+            return packed("\\u00" + String(decoding: [hexDigit(UInt8(byte >> 4)), hexDigit(UInt8(byte & 0xF))], as: UTF8.self))
+        default: return UInt64(byte) | 1 << 56
         }
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? 0x30 + value : 0x57 + value
-    }
-
-    /// The bytes `writeString` looks at twice: controls, `"`, `\`, `<`, `>`, `&` and 0xE2 (which starts U+2028/U+2029).
-    private static let specialBytes: [Bool] = (0...255).map { byte in
-        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
     }
 
     /// Byte-wise order of the UTF-8 of two keys.

@@ -6,9 +6,12 @@ public enum PythonScanner {
     public static func highlight(_ code: String) -> String? {
         var code = code
         return code.withUTF8 { bytes -> String? in
-            var scanner = Scanner(bytes: bytes)
-            guard scanner.run() else { return nil }
-            return String(decoding: scanner.out, as: UTF8.self)
+            // Room for the worst case: every byte escaped (six bytes) and a token of its own (a 33-byte span around it).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 39 + 1) { buffer in
+                var scanner = Scanner(bytes: bytes, out: buffer.baseAddress!)
+                guard scanner.run() else { return nil }
+                return String(decoding: UnsafeBufferPointer(start: buffer.baseAddress!, count: scanner.written), as: UTF8.self)
+            }
         }
     }
 
@@ -48,7 +51,7 @@ public enum PythonScanner {
 
     /// `PythonLexer.keywords` and the builtins the highlighter colours (`PythonHighlighter.builtins`); a word in both
     /// (`True`, `False`, `None`) is a builtin.
-    static let words: [Word: Style] = {
+    static let words: WordTable = {
         let keywords = [
             "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
             "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
@@ -59,15 +62,46 @@ public enum PythonScanner {
             "bool", "list", "tuple", "dict", "set", "isinstance", "sorted", "reversed", "any", "all", "super", "type",
             "map", "filter", "repr", "True", "False", "None",
         ]
-        var table: [Word: Style] = [:]
-        for word in keywords { table[Word(word)] = .keyword }
-        for word in builtins { table[Word(word)] = .builtin }
+        var table = WordTable()
+        for word in keywords { table.insert(Word(word), .keyword) }
+        for word in builtins { table.insert(Word(word), .builtin) }
         return table
     }()
 
+    /// A fixed open-addressing table from words to styles: every name of a snippet is looked up, and most are not
+    /// there, which a multiply-shift hash and a probe or two answer faster than `Dictionary`'s seeded hashing.
+    struct WordTable {
+        private static let size = 256
+        private var keys = [Word?](repeating: nil, count: size)
+        private var styles = [Style](repeating: .name, count: size)
+
+        private static func slot(_ word: Word) -> Int {
+            Int(truncatingIfNeeded: ((word.low ^ word.high &* 0x2545_F491_4F6C_DD1D) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        }
+
+        subscript(word: Word) -> Style? {
+            var index = Self.slot(word)
+            while let key = keys[index] {
+                if key == word { return styles[index] }
+                index = (index + 1) & (Self.size - 1)
+            }
+            return nil
+        }
+
+        /// Adds `word`, or gives it a new style (the table holds far fewer words than slots).
+        mutating func insert(_ word: Word, _ style: Style) {
+            var index = Self.slot(word)
+            while let key = keys[index], key != word { index = (index + 1) & (Self.size - 1) }
+            keys[index] = word
+            styles[index] = style
+        }
+    }
+
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
-        var out: [UInt8] = []
+        /// The HTML so far: `written` bytes, with room for the worst case after them.
+        let out: UnsafeMutablePointer<UInt8>
+        var written = 0
         var pos = 0
         /// Start of the source not yet copied to `out`.
         var copied = 0
@@ -75,9 +109,9 @@ public enum PythonScanner {
         var indents: [Int] = [0]
         var atLineStart = true
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, out: UnsafeMutablePointer<UInt8>) {
             self.bytes = bytes
-            out.reserveCapacity(bytes.count * 4)
+            self.out = out
         }
 
         func peek(_ offset: Int = 0) -> UInt8 {
@@ -87,11 +121,34 @@ public enum PythonScanner {
 
         /// Copies the plain text before `start`, then the token `start..<pos` wrapped in its span.
         mutating func emit(_ style: Style, from start: Int) {
-            HTML.escape(UnsafeBufferPointer(rebasing: bytes[copied..<start]), into: &out)
-            style.openTag.withUTF8Buffer { out.append(contentsOf: $0) }
-            HTML.escape(UnsafeBufferPointer(rebasing: bytes[start..<pos]), into: &out)
-            out.append(contentsOf: "</span>".utf8)
+            escape(copied..<start)
+            write(style.openTag)
+            escape(start..<pos)
+            write("</span>")
             copied = pos
+        }
+
+        mutating func write(_ text: StaticString) {
+            (out + written).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            written += text.utf8CodeUnitCount
+        }
+
+        /// The source bytes `range` with `&`, `<`, `>`, `"` and `'` escaped (as `HTML.escape`), byte by byte: the runs
+        /// between tokens and most tokens are a few bytes long.
+        mutating func escape(_ range: Range<Int>) {
+            for index in range {
+                let byte = bytes[index]
+                switch byte {
+                case 0x26: write("&amp;")
+                case 0x3C: write("&lt;")
+                case 0x3E: write("&gt;")
+                case 0x22: write("&quot;")
+                case 0x27: write("&#39;")
+                default:
+                    out[written] = byte
+                    written += 1
+                }
+            }
         }
 
         /// False where `PythonLexer` would throw.
@@ -118,7 +175,7 @@ public enum PythonScanner {
                 guard token() else { return false }
             }
             guard brackets.isEmpty else { return false }
-            HTML.escape(UnsafeBufferPointer(rebasing: bytes[copied...]), into: &out)
+            escape(copied..<bytes.count)
             return true
         }
 

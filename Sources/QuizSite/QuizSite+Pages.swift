@@ -2,7 +2,7 @@ import QuizCore
 
 /// The Mustache contexts of the catalog and quiz pages. Keys are documented in `templates/README.md`.
 extension QuizSite {
-    static func siteContext(_ site: Site, root: String, compilerVersion: String) -> [String: TemplateValue] {
+    static func siteContext(_ site: Site, root: String, compilerVersion: String) -> TemplateObject {
         ["site": .object(["title": .string(site.title), "description": .string(site.description),
                           "language": .string(site.language.isEmpty ? "en" : site.language)]),
          "root": .string(root), "compilerVersion": .string(compilerVersion)]
@@ -17,7 +17,7 @@ extension QuizSite {
         return .object(context)
     }
 
-    static func quizSummary(_ q: QuizSummary) -> [String: TemplateValue] {
+    static func quizSummary(_ q: QuizSummary) -> TemplateObject {
         let count = q.challengeCount
         return [
             "slug": .string(q.slug), "url": .string("\(q.slug)/index.html"), "title": .string(q.title),
@@ -134,11 +134,31 @@ extension QuizSite {
 
     /// cmark wraps a list item's text in `<p>`; a choice label reads better inline.
     static func inlineHTML(_ html: String) -> String {
+        var copy = html
+        if let inline = copy.withUTF8(asciiInlineHTML) { return inline }
         var text = html
         while text.last == "\n" { text.removeLast() }
         if text.hasPrefix("<p>"), text.hasSuffix("</p>"), text.ranges(of: "<p>").count == 1 {
             return String(text.dropFirst(3).dropLast(4))
         }
         return text
+    }
+
+    /// `inlineHTML` over the bytes of ASCII HTML, where bytes are characters but `\r\n`; nil for other HTML.
+    private static func asciiInlineHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var end = bytes.count
+        // A `\n` after a `\r` is part of the last character `\r\n`, which is kept.
+        while end > 0, bytes[end - 1] == 0x0A, end == 1 || bytes[end - 2] != 0x0D { end -= 1 }
+        let text = UnsafeBufferPointer(rebasing: bytes[..<end])
+        func matches(_ tag: StaticString, at offset: Int) -> Bool {
+            offset >= 0 && offset + tag.utf8CodeUnitCount <= text.count
+                && tag.withUTF8Buffer { tag in tag.indices.allSatisfy { text[offset + $0] == tag[$0] } }
+        }
+        if matches("<p>", at: 0), matches("</p>", at: text.count - 4), text.count >= 7,
+           !(1..<(text.count - 2)).contains(where: { matches("<p>", at: $0) }) {
+            return String(decoding: UnsafeBufferPointer(rebasing: text[3..<(text.count - 4)]), as: UTF8.self)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

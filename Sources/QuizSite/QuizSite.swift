@@ -49,7 +49,8 @@ public enum QuizSite {
 /// Templates parsed once, plus the highlighter and compiler version: renders any quiz, the catalog and the shared
 /// files separately, so a rebuild can re-render only what changed, and several quizzes at once.
 public struct SiteRenderer: Sendable {
-    let library: MustacheLibrary
+    /// The parsed templates; nil when the compiled form renders every page (always for the built-in templates).
+    let library: MustacheLibrary?
     /// The same templates in the fast renderer's form; nil when they use Mustache features it leaves to the library.
     let compiled: CompiledTemplates?
     let templates: TemplateSet
@@ -62,9 +63,16 @@ public struct SiteRenderer: Sendable {
     /// Fails with located diagnostics when a template does not parse or a required one is missing.
     public init(templates: TemplateSet, highlighter: any CodeHighlighter = PlainHighlighter(),
                 compilerVersion: String = "0.1.0") throws(QuizSiteError) {
-        let parsed = try templates.parsed()
-        library = parsed.library
-        compiled = CompiledTemplates(parsed.templates)
+        if templates.hasBuiltInTemplates, let builtIn = CompiledTemplates.builtIn {
+            // The built-in templates are known to parse and compile: they ship compiled.
+            library = nil
+            compiled = builtIn
+        } else {
+            let parsed = try templates.parsed()
+            let compiled = CompiledTemplates(parsed.templates)
+            library = compiled == nil ? parsed.library : nil
+            self.compiled = compiled
+        }
         self.templates = templates
         self.highlighter = highlighter
         self.compilerVersion = compilerVersion
@@ -157,7 +165,7 @@ public struct SiteRenderer: Sendable {
             members["body"] = .html(rendered)
             return compiled.render("layout", context: .object(members), capacity: layoutCapacity)
         }
-        guard var any = context.anyValue as? [String: Any] else { return [] }
+        guard let library, var any = context.anyValue as? [String: Any] else { return [] }
         any["body"] = library.render(any, withTemplate: body) ?? ""
         return Array((library.render(any, withTemplate: "layout") ?? "").utf8)
     }

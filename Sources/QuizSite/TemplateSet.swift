@@ -24,12 +24,24 @@ public struct TemplateSet: Sendable {
     }
 
     /// The defaults from `templates/`, embedded at build time (see `DefaultTemplates.swift`).
-    public static var builtIn: TemplateSet {
+    public static var builtIn: TemplateSet { builtInSet }
+
+    private static let builtInSet: TemplateSet = {
         var files: [String: File] = [:]
         for (name, text) in DefaultTemplates.files {
             files[name] = File(path: "templates/" + name, bytes: Array(text.utf8))
         }
         return TemplateSet(files: files)
+    }()
+
+    /// Whether the `.mustache` files are the built-in ones, byte for byte (assets may differ): such a set renders with
+    /// the templates compiled into quizc (`CompiledTemplates.builtIn`).
+    var hasBuiltInTemplates: Bool {
+        let builtIn = Self.builtInSet.files
+        func templates(_ files: [String: File]) -> [String: [UInt8]] {
+            files.filter { $0.key.hasSuffix(".mustache") }.mapValues(\.bytes)
+        }
+        return templates(files) == templates(builtIn)
     }
 
     /// This set with every file of `overrides` replacing the file of the same relative path.

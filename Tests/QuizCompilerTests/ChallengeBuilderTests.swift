@@ -137,3 +137,15 @@ import Testing
         #expect(QuizCompiler.validate(challenge, result) == [])
     }
 }
+
+@Suite struct ChallengeBuilderInfoWordsTests {
+    /// The byte scan gives what splitting the characters at spaces gives.
+    @Test(arguments: ["", " ", "python", "python norun", "  py   setup  extra", "text ", " output x", "py\tnorun",
+                      "é norun", "python \u{301}norun", "a b c"])
+    func infoWordsAreTheFirstTwoSpaceSeparatedWords(info: String) {
+        let words = info.split(separator: " ").map(String.init)
+        let (first, second) = ChallengeBuilder.infoWords(info)
+        #expect(first == (words.first ?? ""))
+        #expect(second == words.dropFirst().first)
+    }
+}

@@ -13,6 +13,7 @@ import Testing
             parsed[name] = template
         }
         let compiled = try #require(CompiledTemplates(parsed))
+        #expect(CompiledTemplates(serialized: compiled.serialized) == compiled)
         let value = try #require(TemplateValue(context))
         return (library.render(context, withTemplate: "main") ?? "",
                 String(decoding: compiled.render("main", context: value), as: UTF8.self))
@@ -52,6 +53,20 @@ import Testing
                       "{{%CONTENT_TYPE:TEXT}}{{title}}", "{{_value}}"])
     func leavesOtherFeaturesToSwiftMustache(main: String) throws {
         #expect(CompiledTemplates(["main": try MustacheTemplate(string: main)]) == nil)
+    }
+
+    @Test func serializedFormRoundTrips() throws {
+        let simple = try #require(CompiledTemplates(["main": try MustacheTemplate(string: "a{{b.c}}{{{.}}}{{#.d}}e{{/.d}}")]))
+        #expect(simple.serialized == "#4:maint1:av-3:b.cu.0:s.1:dt1:ee")
+        let compiled = try #require(CompiledTemplates(["main": try MustacheTemplate(string: "a{{#s}}{{.}}{{^t}}{{.u.v}}{{/t}}{{/s}}"),
+                                                       "item": try MustacheTemplate(string: "x\n  {{> main}}\n{{{w}}}")]))
+        #expect(CompiledTemplates(serialized: compiled.serialized) == compiled)
+        #expect(CompiledTemplates(serialized: "#4:main")?.templates == ["main": []])
+    }
+
+    @Test(arguments: ["x", "#4:mains-1:x", "#4:maine", "#4:maint9:abc", "#1:at1:a#1:at1:b", "#1:ap1:b", "#1:av+1:b"])
+    func serializedFormRejectsWhatItNeverWrites(text: String) {
+        #expect(CompiledTemplates(serialized: text) == nil)
     }
 
     @Test func valuesOfOtherTypesAreLeftToSwiftMustache() {

@@ -22,7 +22,7 @@ import Testing
         return files
     }
 
-    static func swiftSource(_ files: [String: String]) -> String {
+    static func swiftSource(_ files: [String: String]) throws -> String {
         var out = "// Generated from templates/ by `QUIZC_RECORD=1 swift test --filter DefaultTemplatesTests`; do not edit.\n"
         out += "\n"
         out += "/// The repository's `templates/` folder, compiled in so `quizc` works without it on disk.\n"
@@ -30,8 +30,17 @@ import Testing
         for name in files.keys.sorted() {
             out += "        \"\(name)\": ##\"\"\"\n\(files[name]!)\n\"\"\"##,\n"
         }
-        out += "    ]\n}\n"
+        out += "    ]\n\n"
+        out += "    /// The `.mustache` files as `CompiledTemplates(serialized:)` reads them.\n"
+        out += "    static let compiledTemplates = ##\"\"\"\n\(try compiledTemplates(files))\n\"\"\"##\n}\n"
         return out
+    }
+
+    /// `CompiledTemplates.serialized` of the templates among `files`.
+    static func compiledTemplates(_ files: [String: String]) throws -> String {
+        var set = TemplateSet(files: [:])
+        for (name, text) in files { set.files[name] = TemplateSet.File(path: "templates/" + name, bytes: Array(text.utf8)) }
+        return try #require(CompiledTemplates(try set.parsed().templates)).serialized
     }
 
     @Test func embeddedCopyMatchesTemplatesFolder() throws {
@@ -43,6 +52,16 @@ import Testing
         for (name, text) in files {
             #expect(DefaultTemplates.files[name] == text, "templates/\(name) changed: re-run with QUIZC_RECORD=1")
         }
+        #expect(DefaultTemplates.compiledTemplates == (try Self.compiledTemplates(files)),
+                "templates/ changed: re-run with QUIZC_RECORD=1")
+    }
+
+    /// The shipped compiled form is exactly what parsing the built-in templates gives.
+    @Test func builtInTemplatesShipCompiled() throws {
+        let parsed = try #require(CompiledTemplates(try TemplateSet.builtIn.parsed().templates))
+        #expect(CompiledTemplates.builtIn == parsed)
+        #expect(CompiledTemplates(serialized: parsed.serialized) == parsed)
+        #expect(try SiteRenderer(templates: .builtIn).compiled == parsed)
     }
 
     @Test func builtInSetHasTheRequiredTemplatesAndAssets() {
