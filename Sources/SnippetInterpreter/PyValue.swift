@@ -573,8 +573,11 @@ final class PyClass: PyObject {
 final class PyInstance: PyObject {
     let cls: PyClass
     var attributes: [String: PyValue] = [:]
-    /// Swift value carried by native classes (a tensor, a generator state, ...).
+    /// Swift value carried by native classes (a generator state, a size, ...); tensors are in `tensorBox`.
     var native: Any?
+    /// The tensor of a `torch.Tensor` instance, kept typed: ops read it on every call, and a cast out of `native`
+    /// (an `Any`) cost a runtime conformance search each time.
+    var tensorBox: TensorBox?
     /// Traceback entries collected while an exception unwinds.
     var traceback: [TraceEntry] = []
     /// CPython's "Did you mean" hint for NameError/AttributeError, computed only when printed.
