@@ -75,7 +75,7 @@ extension Interpreter {
         if frames.count >= limits.maxRecursionDepth {
             throw error("RecursionError", "maximum recursion depth exceeded")
         }
-        let scope = Scope(info: code.scope, parent: function.closure, module: function.globals)
+        let scope = Scope(function: code.scope, parent: function.closure, module: function.globals)
         scope.hasUndeclaredNames = code.hasUndeclaredParameters
         try bindArguments(function, args, kwargs, into: scope)
         let frame = Frame(name: code.name, filename: code.filename, line: code.line, function: function, scope: scope, hidden: function.hidden)
@@ -98,24 +98,25 @@ extension Interpreter {
         let varArgs = code.varArgsName
         let varKeywords = code.varKeywordsName
         let keywordOnly = code.keywordOnlyNames
-        // The scope is new, so its dictionary starts at the size the body needs (no generic `reserveCapacity`).
-        var vars = [String: PyValue](minimumCapacity: code.scope.locals.count)
-        // Most calls pass positional arguments only to a plain signature: bind them without the checks below.
-        if kwargs.isEmpty && varArgs == nil && varKeywords == nil && keywordOnly.isEmpty && args.count <= positionalNames.count {
-            for i in args.indices { vars[positionalNames[i]] = args[i] }
+        // Most calls pass positional arguments only to a plain signature: bind them into their slots without the
+        // checks below.
+        if kwargs.isEmpty && varArgs == nil && varKeywords == nil && keywordOnly.isEmpty && args.count <= positionalNames.count
+            && !code.hasUndeclaredParameters {
+            let slots = code.positionalSlots
+            for i in args.indices { scope.slots[slots[i]] = args[i] }
             if args.count < positionalNames.count {
                 var missing: [String] = []
                 let defaults = function.positionalDefaults
                 for i in args.count..<positionalNames.count {
-                    if !defaults.isEmpty, let d = defaults[i] { vars[positionalNames[i]] = d } else { missing.append(positionalNames[i]) }
+                    if !defaults.isEmpty, let d = defaults[i] { scope.slots[slots[i]] = d } else { missing.append(positionalNames[i]) }
                 }
                 if !missing.isEmpty {
                     throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")
                 }
             }
-            scope.vars = vars
             return
         }
+        var vars: [String: PyValue] = [:]
         if args.count > positionalNames.count {
             guard let varArgs else {
                 let required = params.filter { $0.kind == .normal && $0.defaultValue == nil }.count
@@ -157,7 +158,7 @@ extension Interpreter {
         if !missing.isEmpty {
             throw typeError("\(name)() missing \(missing.count) required keyword-only argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")
         }
-        scope.vars = vars
+        for (paramName, value) in vars { scope.setLocal(paramName, value) }
     }
 
     /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.
@@ -175,7 +176,7 @@ extension Interpreter {
         guard let frame = frames.last, let function = frame.function, let cls = function.definingClass else {
             throw error("RuntimeError", "super(): no arguments")
         }
-        guard let firstName = function.code.parameters.first?.name, let receiver = frame.scope.vars[firstName] else {
+        guard let firstName = function.code.parameters.first?.name, let receiver = frame.scope.local(firstName) else {
             throw error("RuntimeError", "super(): no arguments")
         }
         return .object(PySuper(startAfter: cls, receiver: receiver))

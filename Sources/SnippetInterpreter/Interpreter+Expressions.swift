@@ -2,6 +2,8 @@ extension Interpreter {
     func eval(_ expr: Expr, _ scope: Scope) throws -> PyValue {
         switch expr.kind {
         case .name(let name):
+            let slot = expr.slot
+            if slot >= 0 && slot < scope.slots.count, let value = scope.slots[slot] { return value }
             return try lookup(name, in: scope)
         case .int(let v):
             return .int(v)

@@ -299,6 +299,7 @@ struct Parser {
         scopes.removeLast()
         scope.unbindLocals(scope.globals)
         scope.unbindLocals(scope.nonlocals)
+        SlotResolver.resolve(body, in: scope)
         let code = FunctionCode(name: name, parameters: params, body: body, scope: scope, line: l, isLambda: false, filename: filename)
         return Stmt(.functionDef(code, decorators: decorators), line: l, column: c)
     }
