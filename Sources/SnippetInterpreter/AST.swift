@@ -196,6 +196,9 @@ final class FunctionCode: Sendable {
     let varKeywordsName: String?
     /// The slot of each of `positionalNames` (-1: one declared `global`, stored by name).
     let positionalSlots: [Int]
+    /// Every parameter in binding order (positional, keyword-only, `*args`, `**kwargs`) and its slot (-1: by name).
+    let bindingNames: [String]
+    let bindingSlots: [Int]
     init(name: String, parameters: [Parameter], body: [Stmt], scope: ScopeInfo, line: Int, isLambda: Bool, filename: String) {
         self.name = name
         self.parameters = parameters
@@ -210,6 +213,8 @@ final class FunctionCode: Sendable {
         varKeywordsName = parameters.first { $0.kind == .varKeywords }?.name
         hasUndeclaredParameters = parameters.contains { !scope.localMask.mayContain($0.name) }
         positionalSlots = positionalNames.map { scope.slots[$0] ?? -1 }
+        bindingNames = positionalNames + keywordOnlyNames + [varArgsName, varKeywordsName].compactMap { $0 }
+        bindingSlots = bindingNames.map { scope.slots[$0] ?? -1 }
     }
 }
 
