@@ -144,7 +144,7 @@ extension Interpreter {
         let key = PyKey(value: .str(name))
         for registry in Interpreter.moduleRegistries {
             guard case .dict(let dict)? = instance.attributes[registry] else { return nil }
-            if let value = dict[key] { return value }
+            if dict.count > 0, let value = dict[key] { return value }
         }
         return nil
     }
@@ -163,10 +163,10 @@ extension Interpreter {
             }
         }
         let key = PyKey(value: .str(name))
-        for registry in ["_parameters", "_modules", "_buffers"] {
+        for registry in Interpreter.setattrRegistries {
             switch instance.attributes[registry] {
             case nil: continue
-            case .dict(let dict)?: if dict[key] != nil { return false }
+            case .dict(let dict)?: if dict.count > 0 && dict[key] != nil { return false }
             default: return false
             }
         }
@@ -174,8 +174,9 @@ extension Interpreter {
         return true
     }
 
-    /// `Module`'s registries in the order its `__getattr__` reads them.
+    /// `Module`'s registries in the order its `__getattr__` reads them, and in the order `__setattr__` checks them.
     static let moduleRegistries = ["_parameters", "_buffers", "_modules"]
+    static let setattrRegistries = ["_parameters", "_modules", "_buffers"]
 
     /// Prelude methods a registration fast path relies on (the last only when registering a parameter).
     private static let registrationHooks = ["_check_initialized", "__getattr__", "register_parameter"]
