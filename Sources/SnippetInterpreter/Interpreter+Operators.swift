@@ -499,9 +499,9 @@ extension Interpreter {
         try truthy(try richCompare(.lt, a, b))
     }
 
-    /// `haystack.contains(needle)` by bytes when both are ASCII and the needle has no CR or LF: `String.contains`
-    /// matches whole characters, which there are single bytes (a CRLF pair, the one two-byte character, cannot
-    /// straddle a match without the needle holding CR or LF). Nil: not such a pair.
+    /// `haystack.contains(needle)` by bytes when both are ASCII and the needle has no CR or LF. `String.contains`
+    /// matches whole characters; in ASCII text each is one byte except CRLF, which a match cannot split unless the
+    /// needle holds CR or LF. Nil: not such a pair (ask `String.contains`).
     static func asciiContains(_ haystack: String, _ needle: String) -> Bool? {
         var haystack = haystack
         var needle = needle
