@@ -1,9 +1,12 @@
-/// Expression node; a class so the evaluator walks the tree without copying it. Immutable, so parsed
+/// Expression node; a class so the evaluator walks the tree without copying it. Immutable once parsed, so parsed
 /// preludes are shared by every session and thread.
-final class Expr: Sendable {
+final class Expr: @unchecked Sendable {
     let kind: ExprKind
     let line: Int
     let column: Int
+    /// For a name read or assigned in a function body, where the function's local lives in its call scope's
+    /// `slots` (see `SlotResolver`); -1: found by name. Set only by the parser before `parseModule` returns.
+    var slot = -1
     init(_ kind: ExprKind, line: Int, column: Int) {
         self.kind = kind
         self.line = line
@@ -116,10 +119,24 @@ final class ScopeInfo: @unchecked Sendable {
     private(set) var localMask = NameMask()
     var globals: Set<String> = []
     var nonlocals: Set<String> = []
+    /// `locals` in first-binding order (parameters first).
+    private var bindingOrder: [String] = []
+    /// A function scope's locals by slot (`assignSlots()`); empty for module, class and comprehension scopes,
+    /// whose names live in their scope's dictionary.
+    private(set) var slots: [String: Int] = [:]
+    private(set) var slotCount = 0
 
     func bindLocal(_ name: String) {
-        locals.insert(name)
+        if locals.insert(name).inserted { bindingOrder.append(name) }
         localMask.insert(name)
+    }
+
+    /// Gives each local of a finished function body a slot, in first-binding order.
+    func assignSlots() {
+        for name in bindingOrder where locals.contains(name) && slots[name] == nil {
+            slots[name] = slotCount
+            slotCount += 1
+        }
     }
 
     func unbindLocals(_ names: Set<String>) {
@@ -177,6 +194,11 @@ final class FunctionCode: Sendable {
     let keywordOnlyNames: [String]
     let varArgsName: String?
     let varKeywordsName: String?
+    /// The slot of each of `positionalNames` (-1: one declared `global`, stored by name).
+    let positionalSlots: [Int]
+    /// Every parameter in binding order (positional, keyword-only, `*args`, `**kwargs`) and its slot (-1: by name).
+    let bindingNames: [String]
+    let bindingSlots: [Int]
     init(name: String, parameters: [Parameter], body: [Stmt], scope: ScopeInfo, line: Int, isLambda: Bool, filename: String) {
         self.name = name
         self.parameters = parameters
@@ -190,6 +212,9 @@ final class FunctionCode: Sendable {
         varArgsName = parameters.first { $0.kind == .varArgs }?.name
         varKeywordsName = parameters.first { $0.kind == .varKeywords }?.name
         hasUndeclaredParameters = parameters.contains { !scope.localMask.mayContain($0.name) }
+        positionalSlots = positionalNames.map { scope.slots[$0] ?? -1 }
+        bindingNames = positionalNames + keywordOnlyNames + [varArgsName, varKeywordsName].compactMap { $0 }
+        bindingSlots = bindingNames.map { scope.slots[$0] ?? -1 }
     }
 }
 

@@ -75,7 +75,7 @@ extension Interpreter {
         if frames.count >= limits.maxRecursionDepth {
             throw error("RecursionError", "maximum recursion depth exceeded")
         }
-        let scope = Scope(info: code.scope, parent: function.closure, module: function.globals)
+        let scope = Scope(function: code.scope, parent: function.closure, module: function.globals)
         scope.hasUndeclaredNames = code.hasUndeclaredParameters
         try bindArguments(function, args, kwargs, into: scope)
         let frame = Frame(name: code.name, filename: code.filename, line: code.line, function: function, scope: scope, hidden: function.hidden)
@@ -98,66 +98,77 @@ extension Interpreter {
         let varArgs = code.varArgsName
         let varKeywords = code.varKeywordsName
         let keywordOnly = code.keywordOnlyNames
-        // The scope is new, so its dictionary starts at the size the body needs (no generic `reserveCapacity`).
-        var vars = [String: PyValue](minimumCapacity: code.scope.locals.count)
-        // Most calls pass positional arguments only to a plain signature: bind them without the checks below.
-        if kwargs.isEmpty && varArgs == nil && varKeywords == nil && keywordOnly.isEmpty && args.count <= positionalNames.count {
-            for i in args.indices { vars[positionalNames[i]] = args[i] }
+        // Most calls pass positional arguments only to a plain signature: bind them into their slots without the
+        // checks below.
+        if kwargs.isEmpty && varArgs == nil && varKeywords == nil && keywordOnly.isEmpty && args.count <= positionalNames.count
+            && !code.hasUndeclaredParameters {
+            let slots = code.positionalSlots
+            for i in args.indices { scope.slots[slots[i]] = args[i] }
             if args.count < positionalNames.count {
                 var missing: [String] = []
                 let defaults = function.positionalDefaults
                 for i in args.count..<positionalNames.count {
-                    if !defaults.isEmpty, let d = defaults[i] { vars[positionalNames[i]] = d } else { missing.append(positionalNames[i]) }
+                    if !defaults.isEmpty, let d = defaults[i] { scope.slots[slots[i]] = d } else { missing.append(positionalNames[i]) }
                 }
                 if !missing.isEmpty {
                     throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")
                 }
             }
-            scope.vars = vars
             return
         }
+        // Bound by position in `code.bindingNames` (positional, keyword-only, `*args`, `**kwargs`), then stored.
+        let keywordBase = positionalNames.count
+        let varArgsIndex = keywordBase + keywordOnly.count
+        let varKeywordsIndex = varArgsIndex + (varArgs == nil ? 0 : 1)
+        var bound: [PyValue?] = []
+        bound.reserveCapacity(code.bindingNames.count)
+        for _ in code.bindingNames { bound.append(nil) }
         if args.count > positionalNames.count {
-            guard let varArgs else {
+            guard varArgs != nil else {
                 let required = params.filter { $0.kind == .normal && $0.defaultValue == nil }.count
                 let expected = required == positionalNames.count ? "\(required)" : "from \(required) to \(positionalNames.count)"
                 let given = args.count
                 throw typeError("\(name)() takes \(expected) positional argument\(positionalNames.count == 1 && required == 1 ? "" : "s") but \(given) \(given == 1 ? "was" : "were") given")
             }
-            vars[varArgs] = .tuple(Array(args[positionalNames.count...]))
-        } else if let varArgs {
-            vars[varArgs] = .tuple([])
+            bound[varArgsIndex] = .tuple(Array(args[positionalNames.count...]))
+        } else if varArgs != nil {
+            bound[varArgsIndex] = .tuple([])
         }
-        for (i, value) in args.prefix(positionalNames.count).enumerated() { vars[positionalNames[i]] = value }
+        for i in 0..<min(args.count, positionalNames.count) { bound[i] = args[i] }
         var extra: PyDict?
         if varKeywords != nil { extra = PyDict() }
         for (key, value) in kwargs {
-            if positionalNames.contains(key) || keywordOnly.contains(key) {
-                if vars[key] != nil {
+            if let index = positionalNames.firstIndex(of: key) ?? keywordOnly.firstIndex(of: key).map({ keywordBase + $0 }) {
+                if bound[index] != nil {
                     throw typeError("\(name)() got multiple values for argument '\(key)'")
                 }
-                vars[key] = value
+                bound[index] = value
             } else if let extra {
                 extra[PyKey(value: .str(key))] = value
             } else {
                 throw typeError("\(name)() got an unexpected keyword argument '\(key)'")
             }
         }
-        if let varKeywords, let extra { vars[varKeywords] = .dict(extra) }
+        if varKeywords != nil, let extra { bound[varKeywordsIndex] = .dict(extra) }
         var missing: [String] = []
         let defaults = function.positionalDefaults
-        for (i, paramName) in positionalNames.enumerated() where vars[paramName] == nil {
-            if !defaults.isEmpty, let d = defaults[i] { vars[paramName] = d } else { missing.append(paramName) }
+        for (i, paramName) in positionalNames.enumerated() where bound[i] == nil {
+            if !defaults.isEmpty, let d = defaults[i] { bound[i] = d } else { missing.append(paramName) }
         }
         if !missing.isEmpty {
             throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")
         }
-        for paramName in keywordOnly where vars[paramName] == nil {
-            if let d = function.defaults[paramName] { vars[paramName] = d } else { missing.append(paramName) }
+        for (j, paramName) in keywordOnly.enumerated() where bound[keywordBase + j] == nil {
+            if let d = function.defaults[paramName] { bound[keywordBase + j] = d } else { missing.append(paramName) }
         }
         if !missing.isEmpty {
             throw typeError("\(name)() missing \(missing.count) required keyword-only argument\(missing.count == 1 ? "" : "s"): \(Interpreter.listNames(missing))")
         }
-        scope.vars = vars
+        let slots = code.bindingSlots
+        for (i, value) in bound.enumerated() {
+            guard let value else { continue }
+            if slots[i] >= 0 { scope.slots[slots[i]] = value } else { scope.setLocal(code.bindingNames[i], value) }
+        }
     }
 
     /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.
@@ -175,7 +186,7 @@ extension Interpreter {
         guard let frame = frames.last, let function = frame.function, let cls = function.definingClass else {
             throw error("RuntimeError", "super(): no arguments")
         }
-        guard let firstName = function.code.parameters.first?.name, let receiver = frame.scope.vars[firstName] else {
+        guard let firstName = function.code.parameters.first?.name, let receiver = frame.scope.local(firstName) else {
             throw error("RuntimeError", "super(): no arguments")
         }
         return .object(PySuper(startAfter: cls, receiver: receiver))

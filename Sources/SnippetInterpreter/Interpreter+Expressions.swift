@@ -2,6 +2,8 @@ extension Interpreter {
     func eval(_ expr: Expr, _ scope: Scope) throws -> PyValue {
         switch expr.kind {
         case .name(let name):
+            let slot = expr.slot
+            if slot >= 0 && slot < scope.slots.count, let value = scope.slots[slot] { return value }
             return try lookup(name, in: scope)
         case .int(let v):
             return .int(v)
@@ -192,7 +194,7 @@ extension Interpreter {
             let object = try eval(objectExpr, scope)
             if case .object(let o) = object, let instance = o as? PyInstance, instance.attributes[name] == nil,
                let (function, _) = instance.cls.lookupWithOwner(name), case .object(let f as PyFunction) = function,
-               !(name.hasPrefix("__") && name.hasSuffix("__") && !Interpreter.safeDunders.contains(name)),
+               !(Interpreter.startsWithDoubleUnderscore(name) && name.hasSuffix("__") && !Interpreter.safeDunders.contains(name)),
                !instance.cls.definesGetattribute {
                 let (args, kwargs) = try evalArguments(argExprs, scope, receiver: object) { f.qualname }
                 return try callFunction(f, args, kwargs)
@@ -219,11 +221,11 @@ extension Interpreter {
 
     /// The call's positional and keyword arguments; `receiver`, when given, comes first (a method's `self`).
     func evalArguments(_ argExprs: [CallArg], _ scope: Scope, receiver: PyValue? = nil, calleeName: () -> String) throws -> ([PyValue], KwArgs) {
+        // Sized once up front: appending into an empty array reallocated it at one, two and four arguments.
         var args: [PyValue] = []
-        if let receiver {
-            args.reserveCapacity(argExprs.count + 1)
-            args.append(receiver)
-        }
+        let capacity = argExprs.count + (receiver == nil ? 0 : 1)
+        if capacity > 0 { args.reserveCapacity(capacity) }
+        if let receiver { args.append(receiver) }
         var kwargs: KwArgs = []
         for arg in argExprs {
             switch arg {

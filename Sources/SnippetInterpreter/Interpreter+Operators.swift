@@ -499,13 +499,34 @@ extension Interpreter {
         try truthy(try richCompare(.lt, a, b))
     }
 
+    /// `haystack.contains(needle)` by bytes when both are ASCII and the needle has no CR or LF. `String.contains`
+    /// matches whole characters; in ASCII text each is one byte except CRLF, which a match cannot split unless the
+    /// needle holds CR or LF. Nil: not such a pair (ask `String.contains`).
+    static func asciiContains(_ haystack: String, _ needle: String) -> Bool? {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern -> Bool? in
+                for byte in pattern where byte >= 0x80 || byte == 0x0A || byte == 0x0D { return nil }
+                for byte in text where byte >= 0x80 { return nil }
+                if pattern.count > text.count { return false }
+                for start in 0...(text.count - pattern.count) {
+                    var offset = 0
+                    while offset < pattern.count && text[start + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
     func contains(_ container: PyValue, _ item: PyValue) throws -> Bool {
         switch container {
         case .str(let s):
             guard case .str(let needle) = item else {
                 throw typeError("'in <string>' requires string as left operand, not \(typeOf(item).name)")
             }
-            return needle.isEmpty || s.contains(needle)
+            return needle.isEmpty || (Interpreter.asciiContains(s, needle) ?? s.contains(needle))
         case .list(let l):
             for element in l.items where try element.isIdentical(to: item) || equals(element, item) { return true }
             return false

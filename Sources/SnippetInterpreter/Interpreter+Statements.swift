@@ -101,9 +101,10 @@ extension Interpreter {
     func execFor(_ target: Expr, _ iterable: PyValue, _ body: [Stmt], _ orElse: [Stmt], _ scope: Scope) throws -> Flow {
         if case .object(let o) = iterable, let range = o as? PyRange, case .name(let name) = target.kind {
             var i = range.start
+            let slot = target.slot < scope.slots.count ? target.slot : -1
             while range.step > 0 ? i < range.stop : i > range.stop {
                 try step()
-                store(name, .int(i), in: scope)
+                if slot >= 0 { scope.slots[slot] = .int(i) } else { store(name, .int(i), in: scope) }
                 switch try exec(body, scope) {
                 case .breakLoop: return .normal
                 case .returnValue(let v): return .returnValue(v)
@@ -250,7 +251,12 @@ extension Interpreter {
     func assign(_ target: Expr, _ value: PyValue, _ scope: Scope) throws {
         switch target.kind {
         case .name(let name):
-            store(name, value, in: scope)
+            let slot = target.slot
+            if slot >= 0 && slot < scope.slots.count {
+                scope.slots[slot] = value
+            } else {
+                store(name, value, in: scope)
+            }
         case .attribute(let objectExpr, let name):
             try setAttribute(try eval(objectExpr, scope), name, value)
         case .item(let objectExpr, let indexExpr):

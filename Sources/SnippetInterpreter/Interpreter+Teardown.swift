@@ -103,8 +103,11 @@ private struct TeardownWalk {
     private mutating func visit(_ scope: Scope) {
         guard !(keepShared && scope.isShared), firstVisit(scope) else { return }
         let vars = scope.vars
+        let slots = scope.slots
         scope.vars = [:]
+        scope.slots = []
         for value in vars.values { add(value) }
+        for case let value? in slots { add(value) }
         if let parent = scope.parent { scopes.append(parent) }
         if let module = scope.module { scopes.append(module) }
     }

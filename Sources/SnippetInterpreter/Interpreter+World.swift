@@ -131,7 +131,9 @@ private struct WorldWalk {
             if let scope = scopes.popLast() {
                 guard enter(scope, shared: &scope.isShared) else { continue }
                 record(scope, scope.vars)
+                record(scope, scope.slots.map { $0 ?? .none })
                 for value in scope.vars.values { add(value) }
+                for case let value? in scope.slots { add(value) }
                 if let parent = scope.parent { scopes.append(parent) }
                 if let module = scope.module { scopes.append(module) }
             } else if let value = values.popLast() {

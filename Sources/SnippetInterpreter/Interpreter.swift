@@ -152,7 +152,11 @@ final class Interpreter {
             // A function scope's dictionary holds only its locals, so a hit needs no symbol-table check; a name the
             // local mask rules out (most globals and builtins) skips both the dictionary and the symbol table.
             if scope.isClassBody || scope.hasUndeclaredNames || info.localMask.mayContain(name) {
-                if let value = scope.vars[name] { return value }
+                if let slot = scope.slot(of: name) {
+                    if let value = scope.slots[slot] { return value }
+                } else if let value = scope.vars[name] {
+                    return value
+                }
                 if !scope.isClassBody && info.locals.contains(name) {
                     throw error("UnboundLocalError", "cannot access local variable '\(name)' where it is not associated with a value")
                 }
@@ -161,7 +165,7 @@ final class Interpreter {
                 var outer = scope.parent
                 while let enclosing = outer {
                     if !enclosing.isClassBody && enclosing.mayBind(name) {
-                        if let value = enclosing.vars[name] { return value }
+                        if let value = enclosing.local(name) { return value }
                         if enclosing.info?.locals.contains(name) == true {
                             throw error("NameError", "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
                         }
@@ -177,7 +181,7 @@ final class Interpreter {
             var candidates: [String] = []
             var current: Scope? = scope
             while let s = current, s.info != nil {
-                candidates += s.vars.keys.sorted()
+                candidates += s.boundNames
                 current = s.parent
             }
             candidates += scope.moduleScope.vars.keys.sorted() + self.builtins.keys.sorted()
@@ -206,13 +210,17 @@ final class Interpreter {
             if !info.nonlocals.isEmpty && info.nonlocals.contains(name) {
                 var outer = scope.parent
                 while let enclosing = outer {
-                    if enclosing.info?.locals.contains(name) == true || enclosing.vars[name] != nil {
-                        enclosing.vars[name] = value
+                    if enclosing.info?.locals.contains(name) == true || enclosing.local(name) != nil {
+                        enclosing.setLocal(name, value)
                         return
                     }
                     outer = enclosing.parent
                 }
             }
+        }
+        if let slot = scope.slot(of: name) {
+            scope.slots[slot] = value
+            return
         }
         if scope.vars.updateValue(value, forKey: name) == nil {
             if let info = scope.info, !info.localMask.mayContain(name) { scope.hasUndeclaredNames = true }
@@ -225,7 +233,14 @@ final class Interpreter {
             guard scope.moduleScope.vars.removeValue(forKey: name) != nil else { throw nameError(name) }
             return
         }
-        guard scope.vars.removeValue(forKey: name) != nil else {
+        let removed: Bool
+        if let slot = scope.slot(of: name) {
+            removed = scope.slots[slot] != nil
+            scope.slots[slot] = nil
+        } else {
+            removed = scope.vars.removeValue(forKey: name) != nil
+        }
+        guard removed else {
             if scope.info != nil && !scope.isClassBody {
                 throw error("UnboundLocalError", "cannot access local variable '\(name)' where it is not associated with a value")
             }

@@ -111,6 +111,7 @@ extension Parser {
         scopes.removeLast()
         scope.unbindLocals(scope.globals)
         let returnStmt = Stmt(.returnStmt(body), line: body.line, column: body.column)
+        SlotResolver.resolve([returnStmt], in: scope)
         let code = FunctionCode(name: "<lambda>", parameters: params, body: [returnStmt], scope: scope, line: start.line + lineOffset, isLambda: true, filename: filename)
         return make(.lambda(code), start)
     }

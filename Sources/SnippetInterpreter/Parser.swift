@@ -76,7 +76,11 @@ struct Parser {
         return text
     }
 
-    mutating func bind(_ name: String) { scopes[scopes.count - 1].bindLocal(name) }
+    /// Records `name` as bound in the innermost scope; the module's own scope is never consulted (module names live
+    /// in the globals dictionary), so its bindings are not recorded.
+    mutating func bind(_ name: String) {
+        if scopes.count > 1 { scopes[scopes.count - 1].bindLocal(name) }
+    }
 
     mutating func bindTarget(_ expr: Expr) {
         switch expr.kind {
@@ -299,6 +303,7 @@ struct Parser {
         scopes.removeLast()
         scope.unbindLocals(scope.globals)
         scope.unbindLocals(scope.nonlocals)
+        SlotResolver.resolve(body, in: scope)
         let code = FunctionCode(name: name, parameters: params, body: body, scope: scope, line: l, isLambda: false, filename: filename)
         return Stmt(.functionDef(code, decorators: decorators), line: l, column: c)
     }

@@ -47,6 +47,7 @@ extension PyObject {
         case let instance as PyInstance:
             instance.attributes = [:]
             instance.native = nil
+            instance.tensorBox = nil
             instance.traceback = []
             instance.suggestion = nil
         case let cls as PyClass:

@@ -337,7 +337,10 @@ final class PySlice: PyObject {
 
 /// A lexical scope: module globals, a function call's locals, a class body or a comprehension.
 final class Scope {
+    /// The scope's names, except a function call's own locals, which are in `slots`.
     var vars: [String: PyValue] = [:]
+    /// A function call's locals by `info.slots` index (nil: unbound); empty for other scopes.
+    var slots: [PyValue?] = []
     /// Whether `vars` may hold a name that `info.localMask` rules out (a walrus target stored from a comprehension,
     /// `from m import *` in a function): `lookup` then reads `vars` for every name instead of trusting the mask.
     var hasUndeclaredNames = false
@@ -356,7 +359,48 @@ final class Scope {
         self.isClassBody = isClassBody
     }
 
+    /// A function call's scope with every slot unbound.
+    init(function info: ScopeInfo, parent: Scope?, module: Scope) {
+        self.info = info
+        self.parent = parent
+        self.module = module
+        isClassBody = false
+        let count = info.slotCount
+        if count > 0 {
+            // Appended into reserved space: `Array(repeating:count:)` takes the unspecialised generic path.
+            slots.reserveCapacity(count)
+            for _ in 0..<count { slots.append(nil) }
+        }
+    }
+
     var moduleScope: Scope { module ?? self }
+
+    /// The slot of `name` when it is one of this function call's locals.
+    @inline(__always)
+    func slot(of name: String) -> Int? {
+        guard !slots.isEmpty, let info else { return nil }
+        return info.slots[name]
+    }
+
+    /// The value bound to `name` in this scope itself (a slot or `vars`), nil when unbound.
+    func local(_ name: String) -> PyValue? {
+        if let slot = slot(of: name) { return slots[slot] }
+        return vars[name]
+    }
+
+    /// Binds `name` in this scope itself (a slot or `vars`).
+    func setLocal(_ name: String, _ value: PyValue) {
+        if let slot = slot(of: name) { slots[slot] = value } else { vars[name] = value }
+    }
+
+    /// The names bound in this scope itself, sorted (for "Did you mean" suggestions).
+    var boundNames: [String] {
+        var names = Array(vars.keys)
+        if let info, !slots.isEmpty {
+            for (name, slot) in info.slots where slots[slot] != nil { names.append(name) }
+        }
+        return names.sorted()
+    }
 
     /// Whether `vars` may hold `name`: false only for a function or comprehension scope whose locals rule it out.
     @inline(__always)
@@ -573,8 +617,11 @@ final class PyClass: PyObject {
 final class PyInstance: PyObject {
     let cls: PyClass
     var attributes: [String: PyValue] = [:]
-    /// Swift value carried by native classes (a tensor, a generator state, ...).
+    /// Swift value carried by native classes (a generator state, a size, ...); tensors are in `tensorBox`.
     var native: Any?
+    /// The tensor of a `torch.Tensor` instance, kept typed: ops read it on every call, and a cast out of `native`
+    /// (an `Any`) cost a runtime conformance search each time.
+    var tensorBox: TensorBox?
     /// Traceback entries collected while an exception unwinds.
     var traceback: [TraceEntry] = []
     /// CPython's "Did you mean" hint for NameError/AttributeError, computed only when printed.

@@ -92,6 +92,8 @@ private struct LexState {
     init(bytes: [UInt8], includeComments: Bool) {
         self.bytes = bytes
         self.includeComments = includeComments
+        // About one token per three bytes of snippet code: reserved once instead of regrown from empty.
+        tokens.reserveCapacity(bytes.count / 3 + 8)
     }
 
     func peek(_ offset: Int = 0) -> UInt8 {
@@ -243,10 +245,10 @@ private struct LexState {
                 brackets.append((c, line, column))
             }
             if length == 1 && (c == 0x29 || c == 0x5D || c == 0x7D) { // ) ] }
-                let op = LexState.character(c)
-                guard let open = brackets.popLast() else { throw fail("unmatched '\(op)'", column: column) }
+                guard let open = brackets.popLast() else { throw fail("unmatched '\(LexState.character(c))'", column: column) }
                 let expected: UInt8 = open.char == 0x28 ? 0x29 : open.char == 0x5B ? 0x5D : 0x7D
                 if c != expected {
+                    let op = LexState.character(c)
                     let opening = LexState.character(open.char)
                     let message = open.line == line
                         ? "closing parenthesis '\(op)' does not match opening parenthesis '\(opening)'"

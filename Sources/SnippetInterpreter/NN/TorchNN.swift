@@ -140,11 +140,13 @@ extension Interpreter {
     /// `Module.__getattr__(instance, name)` when it finds the name in `_parameters`, `_buffers` or `_modules`
     /// (held as plain dicts); nil: let the Python function decide (it raises the AttributeError).
     func moduleGetattr(_ instance: PyInstance, _ name: String) -> PyValue? {
-        guard case .dict(let parameters)? = instance.attributes["_parameters"],
-              case .dict(let buffers)? = instance.attributes["_buffers"],
-              case .dict(let modules)? = instance.attributes["_modules"] else { return nil }
+        // Each registry is read only when the ones before it miss, as the Python function reads them.
         let key = PyKey(value: .str(name))
-        return parameters[key] ?? buffers[key] ?? modules[key]
+        for registry in Interpreter.moduleRegistries {
+            guard case .dict(let dict)? = instance.attributes[registry] else { return nil }
+            if dict.count > 0, let value = dict[key] { return value }
+        }
+        return nil
     }
 
     /// `Module.__setattr__(instance, name, value)` in its three common cases: a Parameter (registered as the
@@ -161,16 +163,20 @@ extension Interpreter {
             }
         }
         let key = PyKey(value: .str(name))
-        for registry in ["_parameters", "_modules", "_buffers"] {
+        for registry in Interpreter.setattrRegistries {
             switch instance.attributes[registry] {
             case nil: continue
-            case .dict(let dict)?: if dict[key] != nil { return false }
+            case .dict(let dict)?: if dict.count > 0 && dict[key] != nil { return false }
             default: return false
             }
         }
         try genericSetAttribute(instance, name, value)
         return true
     }
+
+    /// `Module`'s registries in the order its `__getattr__` reads them, and in the order `__setattr__` checks them.
+    static let moduleRegistries = ["_parameters", "_buffers", "_modules"]
+    static let setattrRegistries = ["_parameters", "_modules", "_buffers"]
 
     /// Prelude methods a registration fast path relies on (the last only when registering a parameter).
     private static let registrationHooks = ["_check_initialized", "__getattr__", "register_parameter"]

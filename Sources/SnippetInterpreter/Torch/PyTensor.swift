@@ -60,7 +60,7 @@ extension Interpreter {
             try chargeWork(elements: tensor.storage.count)
         }
         let instance = PyInstance(cls: isParameter ? state.parameterClass : state.tensorClass)
-        instance.native = TensorBox(
+        instance.tensorBox = TensorBox(
             tensor, requiresGrad: requiresGrad || gradFn != nil, gradFn: gradFn, isParameter: isParameter, ledger: state.ledger)
         return .object(instance)
     }
@@ -80,7 +80,7 @@ extension Interpreter {
 
     /// The box behind a tensor value, or nil for anything else.
     func tensorBox(_ value: PyValue) -> TensorBox? {
-        if case .object(let o) = value, let instance = o as? PyInstance { return instance.native as? TensorBox }
+        if case .object(let o) = value, let instance = o as? PyInstance { return instance.tensorBox }
         return nil
     }
 

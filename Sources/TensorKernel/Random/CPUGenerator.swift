@@ -20,9 +20,13 @@ public struct CPUGenerator: Sendable, Hashable {
 
     public init(seed: UInt64 = CPUGenerator.defaultSeed) {
         initialSeed = seed
-        engine = MT19937(seed: UInt32(truncatingIfNeeded: seed))
+        engine = seed == CPUGenerator.defaultSeed ? CPUGenerator.defaultEngine : MT19937(seed: UInt32(truncatingIfNeeded: seed))
         cachedNormal = nil
     }
+
+    /// The engine of a fresh generator, seeded once per process: every session resets its default generator
+    /// (twice per session, before the snippet's own `manual_seed`), and copying shares the state until first use.
+    private static let defaultEngine = MT19937(seed: UInt32(truncatingIfNeeded: defaultSeed))
 
     /// `torch.manual_seed(s)`: the seed is taken modulo 2^64 and the normal cache is cleared.
     public mutating func manualSeed(_ seed: UInt64) {
