@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Course-scale benchmark: generate N challenges, fill their answers with `quizc fix`, then time a release
-# `quizc build` cold (--no-cache) and warm (cache filled, one snippet edited), with peak memory, against
-# CPython + PyTorch running the same snippets in one process. Never run in CI (needs torch).
+# `quizc build` cold (--no-cache, into a fresh output folder; and into the previous build's output folder, whose
+# files it writes over) and warm (cache filled, one snippet edited), with peak memory, against CPython + PyTorch
+# running the same snippets in one process. Never run in CI (needs torch).
 #
 #   Benchmarks/course_bench.sh [N ...]          default: 1000 10000
 #   RUNS=3       cold builds (each into a fresh output folder), warm builds and baseline runs per row; the row
@@ -43,8 +44,8 @@ runs=${RUNS:-3}
 
 base_header="" base_rule=""
 if [ -n "${BASE:-}" ]; then base_header=" BASE cold | BASE ÷ cold |" base_rule=" ---: | ---: |"; fi
-printf '%s\n' "| challenges | quizc fix (fills answers) | quizc build cold | build warm, 1 edited | peak MB cold | python baseline | peak MB python | python ÷ cold | python ÷ warm |$base_header"
-printf '%s\n' "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |$base_rule"
+printf '%s\n' "| challenges | quizc fix (fills answers) | quizc build cold | cold, output kept | build warm, 1 edited | peak MB cold | python baseline | peak MB python | python ÷ cold | python ÷ warm |$base_header"
+printf '%s\n' "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |$base_rule"
 for n in "${counts[@]}"; do
   work=$(mktemp -d)
   python3 Benchmarks/generate_course.py "$n" "$work/content" "${plain_flag[@]}"
@@ -53,7 +54,8 @@ for n in "${counts[@]}"; do
   "$QUIZC" check content >"$work/check.log" 2>&1 || { echo "quizc check failed for $n challenges:" >&2; tail -5 "$work/check.log" >&2; }
   # Cold builds (no result cache, a fresh output folder each) interleaved with the baseline, so load changes on
   # the machine hit both alike.
-  colds=() cold_mbs=() pys=() py_mbs=() bases=()
+  colds=() cold_mbs=() pys=() py_mbs=() bases=() kepts=()
+  "$QUIZC" build --no-cache --content content --output out-kept >/dev/null 2>&1
   for run in $(seq "$runs"); do
     if [ -n "${BASE:-}" ]; then
       read -r base_s _ < <(measure "$BASE" build --no-cache --content content --output "base-out-$run")
@@ -61,6 +63,10 @@ for n in "${counts[@]}"; do
     fi
     read -r cold_s cold_mb < <(measure "$QUIZC" build --no-cache --content content --output "out-$run")
     colds+=("$cold_s") cold_mbs+=("$cold_mb")
+    # Also cold (no result cache, nothing reused) but into the output folder of the previous build, as a rebuild
+    # with --no-cache does: its files are written over in place instead of created.
+    read -r kept_s _ < <(measure "$QUIZC" build --no-cache --content content --output out-kept)
+    kepts+=("$kept_s")
     read -r py_s py_mb < <(measure "$python" "$root/Benchmarks/python_baseline.py" content "${baseline_flag[@]}")
     pys+=("$py_s") py_mbs+=("$py_mb")
   done
@@ -75,15 +81,15 @@ for n in "${counts[@]}"; do
     warms+=("$warm_s")
   done
   "$python" "$root/Benchmarks/python_baseline.py" content "${baseline_flag[@]}" | head -1 >&2
-  echo "runs: cold ${colds[*]} s; warm ${warms[*]} s; python ${pys[*]} s${BASE:+; BASE cold ${bases[*]} s}" >&2
-  cold_s=$(median "${colds[@]}") warm_s=$(median "${warms[@]}") py_s=$(median "${pys[@]}")
+  echo "runs: cold ${colds[*]} s; cold, output kept ${kepts[*]} s; warm ${warms[*]} s; python ${pys[*]} s${BASE:+; BASE cold ${bases[*]} s}" >&2
+  cold_s=$(median "${colds[@]}") kept_s=$(median "${kepts[@]}") warm_s=$(median "${warms[@]}") py_s=$(median "${pys[@]}")
   cold_mb=$(median "${cold_mbs[@]}") py_mb=$(median "${py_mbs[@]}")
   base_cells=""
   if [ -n "${BASE:-}" ]; then
     base_s=$(median "${bases[@]}")
     base_cells=" $base_s s | $(ratio "$base_s" "$cold_s") |"
   fi
-  printf '| %s | %s s | %s s | %s s | %s | %s s | %s | %s | %s |%s\n' "$n" "$fix_s" "$cold_s" "$warm_s" "$cold_mb" \
+  printf '| %s | %s s | %s s | %s s | %s s | %s | %s s | %s | %s | %s |%s\n' "$n" "$fix_s" "$cold_s" "$kept_s" "$warm_s" "$cold_mb" \
     "$py_s" "$py_mb" "$(ratio "$py_s" "$cold_s")" "$(ratio "$py_s" "$warm_s")" "$base_cells"
   cd "$root"
   rm -rf "$work"
