@@ -63,59 +63,85 @@ struct ContentReader {
             folders[folder] = entry
         }
 
-        /// Checks where `path` leads now and reads it later, with the others, in parallel.
+        /// Checks where `path` leads now and reads it later, with the others, in parallel. In a folder `checkInside`
+        /// accepted, only a symbolic link can lead elsewhere: such a file is read without following links, and one that
+        /// turns out to be a link is checked after the parallel read (no `lstat` of every file first).
         func pendingFile(_ path: String, root: String, inCheckedFolder: Bool = false) throws -> ContentFile {
-            let link = isSymbolicLink(path)
-            if !inCheckedFolder || link { try checkInside(path, root: root) }
-            if link { links.insert(path) }
-            pending.append(path)
+            if inCheckedFolder {
+                pending.append(PendingRead(path: path, root: root, followsLinks: false))
+            } else {
+                let link = isSymbolicLink(path)
+                try checkInside(path, root: root)
+                if link { links.insert(path) }
+                pending.append(PendingRead(path: path, root: root, followsLinks: true))
+            }
             return ContentFile(path: path, bytes: [])
         }
-        var pending: [String] = []
+        var pending: [PendingRead] = []
         /// Pending files that are symbolic links: their stamps (of the target) are not kept.
         var links: Set<String> = []
+        /// The first error of the scan below; thrown once the files scanned before it were checked for links leading
+        /// outside, so the first failure in reading order is the one reported.
+        var scanError: (any Error)?
 
-        for path in paths {
-            let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: trimmed, isDirectory: &isDirectory) else {
-                throw ReadError(description: "\(trimmed): no such file or folder")
-            }
-            root = isDirectory.boolValue && !fileManager.fileExists(atPath: join(trimmed, "quiz.md"))
-                ? trimmed : parent(of: isDirectory.boolValue ? trimmed : parent(of: trimmed))
-            if isDirectory.boolValue {
-                if fileManager.fileExists(atPath: join(trimmed, "quiz.md")) {
-                    try addFolder(trimmed)
-                    let parentSite = join(parent(of: trimmed), "site.yml")
-                    if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite, root: root) }
-                } else {
-                    let site = join(trimmed, "site.yml")
-                    if fileManager.fileExists(atPath: site) { siteFile = try file(site, root: root) }
-                    for name in try contents(of: trimmed) {
-                        let child = join(trimmed, name)
-                        var childIsDirectory: ObjCBool = false
-                        if fileManager.fileExists(atPath: child, isDirectory: &childIsDirectory), childIsDirectory.boolValue,
-                           !name.hasPrefix("."), try !challengeFileNames(in: child).isEmpty
-                            || fileManager.fileExists(atPath: join(child, "quiz.md")) {
-                            try addFolder(child)
+        do {
+            for path in paths {
+                let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+                var isDirectory: ObjCBool = false
+                guard fileManager.fileExists(atPath: trimmed, isDirectory: &isDirectory) else {
+                    throw ReadError(description: "\(trimmed): no such file or folder")
+                }
+                root = isDirectory.boolValue && !fileManager.fileExists(atPath: join(trimmed, "quiz.md"))
+                    ? trimmed : parent(of: isDirectory.boolValue ? trimmed : parent(of: trimmed))
+                if isDirectory.boolValue {
+                    if fileManager.fileExists(atPath: join(trimmed, "quiz.md")) {
+                        try addFolder(trimmed)
+                        let parentSite = join(parent(of: trimmed), "site.yml")
+                        if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite, root: root) }
+                    } else {
+                        let site = join(trimmed, "site.yml")
+                        if fileManager.fileExists(atPath: site) { siteFile = try file(site, root: root) }
+                        for name in try contents(of: trimmed) {
+                            let child = join(trimmed, name)
+                            var childIsDirectory: ObjCBool = false
+                            if fileManager.fileExists(atPath: child, isDirectory: &childIsDirectory), childIsDirectory.boolValue,
+                               !name.hasPrefix("."), try !challengeFileNames(in: child).isEmpty
+                                || fileManager.fileExists(atPath: join(child, "quiz.md")) {
+                                try addFolder(child)
+                            }
                         }
                     }
+                } else {
+                    let folder = parent(of: trimmed)
+                    let name = (trimmed as NSString).lastPathComponent
+                    if name == "quiz.md" { try addFolder(folder) } else { try addFolder(folder, only: [name]) }
+                    let parentSite = join(parent(of: folder), "site.yml")
+                    if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite, root: root) }
                 }
-            } else {
-                let folder = parent(of: trimmed)
-                let name = (trimmed as NSString).lastPathComponent
-                if name == "quiz.md" { try addFolder(folder) } else { try addFolder(folder, only: [name]) }
-                let parentSite = join(parent(of: folder), "site.yml")
-                if siteFile == nil, fileManager.fileExists(atPath: parentSite) { siteFile = try file(parentSite, root: root) }
             }
+        } catch {
+            scanError = error
+        }
+        if let scanError {
+            for file in pending where !file.followsLinks && isSymbolicLink(file.path) { try checkInside(file.path, root: file.root) }
+            throw scanError
         }
         // Quiz files are read in parallel (a course is a thousand small files); the first failure in reading order
         // is reported.
-        let reads = Self.readAllConcurrently(pending)
+        var reads = Self.readAllConcurrently(pending)
+        for (index, read) in reads.enumerated() {
+            guard case .symbolicLink = read else { continue }
+            let file = pending[index]
+            try checkInside(file.path, root: file.root)
+            links.insert(file.path)
+            var info = stat()
+            reads[index] = Self.readAll(file.path, info: &info).map { .read($0, info) } ?? .failed
+        }
         var contents: [String: [UInt8]] = [:]
         contents.reserveCapacity(pending.count)
-        for (path, read) in zip(pending, reads) {
-            guard let (bytes, info) = read else { throw ReadError(description: "\(path): cannot read file") }
+        for (file, read) in zip(pending, reads) {
+            let path = file.path
+            guard case .read(let bytes, let info) = read else { throw ReadError(description: "\(path): cannot read file") }
             if !links.contains(path), let stamp = SourceStamp(info), stamp.isSettled(before: settledBefore) { stamps[path] = stamp }
             contents[path] = bytes
         }
@@ -128,15 +154,35 @@ struct ContentReader {
         return Stamped(bundle: ContentBundle(siteFile: siteFile, quizzes: quizzes), stamps: stamps, unread: unread)
     }
 
-    /// `readAll` of every path, spread over the cores; nil where a read failed.
-    private static func readAllConcurrently(_ paths: [String]) -> [([UInt8], stat)?] {
-        let results = UnsafeMutableBufferPointer<([UInt8], stat)?>.allocate(capacity: paths.count)
-        results.initialize(repeating: nil)
+    /// A file `readStamped` reads, the content root it must stay inside, and whether a symbolic link is followed
+    /// (one that is not was not checked yet).
+    struct PendingRead {
+        var path: String
+        var root: String
+        var followsLinks: Bool
+    }
+
+    /// What reading one file gave: its bytes and `fstat`, a failure, or a symbolic link that was not followed.
+    enum ReadOutcome {
+        case read([UInt8], stat)
+        case failed
+        case symbolicLink
+    }
+
+    /// `readAll` of every file, spread over the cores.
+    private static func readAllConcurrently(_ files: [PendingRead]) -> [ReadOutcome] {
+        let results = UnsafeMutableBufferPointer<ReadOutcome>.allocate(capacity: files.count)
+        results.initialize(repeating: .failed)
         defer { results.deinitialize(); results.deallocate() }
         let slots = UnsafeSendableBuffer(results)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
             var info = stat()
-            if let bytes = readAll(paths[index], info: &info) { slots.buffer[index] = (bytes, info) }
+            var isLink = false
+            if let bytes = readAll(files[index].path, info: &info, followingLinks: files[index].followsLinks, isLink: &isLink) {
+                slots.buffer[index] = .read(bytes, info)
+            } else if isLink {
+                slots.buffer[index] = .symbolicLink
+            }
         }
         return Array(results)
     }
@@ -218,8 +264,17 @@ struct ContentReader {
     /// read for a course of a thousand small files); nil when it cannot be opened or read, or is not a regular file.
     /// `info` is its `fstat` from before the read.
     static func readAll(_ path: String, info: inout stat) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
+        var isLink = false
+        return readAll(path, info: &info, followingLinks: true, isLink: &isLink)
+    }
+
+    /// `readAll(_:info:)`; with `followingLinks` false, a symbolic link is not opened: nil, and `isLink` is set.
+    static func readAll(_ path: String, info: inout stat, followingLinks: Bool, isLink: inout Bool) -> [UInt8]? {
+        let fd = open(path, followingLinks ? O_RDONLY : O_RDONLY | O_NOFOLLOW)
+        guard fd >= 0 else {
+            isLink = !followingLinks && errno == ELOOP
+            return nil
+        }
         defer { close(fd) }
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
