@@ -3,7 +3,6 @@ import Foundation
 import QuizCompiler
 import QuizCore
 import QuizSite
-import SnippetInterpreter
 
 /// `quizc build`: validate the content, then render and write the site atomically.
 struct Build: AsyncParsableCommand {
@@ -148,7 +147,6 @@ struct SiteBuilder: Sendable {
     func build(_ paths: SitePaths) async -> Outcome {
         var phases = PhaseClock()
         defer { phases.report() }
-        Snippet.prewarm(1)
         // The last build's state names the files it read; quiz folders whose files still carry the same stamps are
         // not read again (their fingerprints come from the state). Verified against the state's key below.
         let guessedURL = BuildState.url(cacheFolder: ResultCache.folder(forContent: paths.content), output: paths.outputURL)

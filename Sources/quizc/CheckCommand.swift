@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import QuizCompiler
 import QuizCore
-import SnippetInterpreter
 
 /// `quizc check`: validate only, print diagnostics, exit 1 on any error.
 struct CheckCommand: AsyncParsableCommand {
@@ -19,7 +18,6 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let run = content.makeRun()
         run.progress.start()
-        Snippet.prewarm(1)
         let bundle = try readContent(content.resolvedPaths)
         run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }
         let output = await QuizCompiler.compile(bundle, executor: try content.makeExecutor(for: bundle, run: run),

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import QuizCompiler
 import QuizCore
-import SnippetInterpreter
 
 /// `quizc fix`: write computed answers back into the Markdown, then report what still fails.
 struct FixCommand: AsyncParsableCommand {
@@ -17,7 +16,6 @@ struct FixCommand: AsyncParsableCommand {
         let paths = content.resolvedPaths
         let run = content.makeRun()
         run.progress.start()
-        Snippet.prewarm(1)
         defer { run.progress.finish() }
         let bundle = try readContent(paths)
         run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SnippetInterpreter
 
 @main
 struct Quizc: AsyncParsableCommand {
@@ -13,6 +14,11 @@ struct Quizc: AsyncParsableCommand {
     /// Like the default entry point, but usage errors exit with 2 (DESIGN §5) instead of EX_USAGE (64).
     static func main() async {
         keepFreedHeap()
+        // The commands that run snippets start building an interpreter's world (modules, the `torch.nn` prelude) on
+        // another core while the arguments are parsed and the content is read.
+        if let command = CommandLine.arguments.dropFirst().first, ["build", "check", "fix", "serve"].contains(command) {
+            Snippet.prewarm(1)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
