@@ -134,8 +134,7 @@ struct ContentReader {
             let file = pending[index]
             try checkInside(file.path, root: file.root)
             links.insert(file.path)
-            var info = stat()
-            reads[index] = Self.readAll(file.path, info: &info).map { .read($0, info) } ?? .failed
+            reads[index] = Self.read(file.path)
         }
         var contents: [String: [UInt8]] = [:]
         contents.reserveCapacity(pending.count)
@@ -169,20 +168,14 @@ struct ContentReader {
         case symbolicLink
     }
 
-    /// `readAll` of every file, spread over the cores.
+    /// `read` of every file, spread over the cores.
     private static func readAllConcurrently(_ files: [PendingRead]) -> [ReadOutcome] {
         let results = UnsafeMutableBufferPointer<ReadOutcome>.allocate(capacity: files.count)
         results.initialize(repeating: .failed)
         defer { results.deinitialize(); results.deallocate() }
         let slots = UnsafeSendableBuffer(results)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            var info = stat()
-            var isLink = false
-            if let bytes = readAll(files[index].path, info: &info, followingLinks: files[index].followsLinks, isLink: &isLink) {
-                slots.buffer[index] = .read(bytes, info)
-            } else if isLink {
-                slots.buffer[index] = .symbolicLink
-            }
+            slots.buffer[index] = read(files[index].path, followingLinks: files[index].followsLinks)
         }
         return Array(results)
     }
@@ -246,9 +239,7 @@ struct ContentReader {
         }
     }
 
-    /// Reads a content file, refusing one that resolves outside `root`. In a folder `checkInside` already accepted,
-    /// only a symbolic link can lead elsewhere, so one `lstat` replaces resolving every component of the path.
-    /// Reads site.yml (quiz files are read in parallel by `readStamped`).
+    /// Reads site.yml, refusing one that resolves outside `root` (quiz files are read in parallel by `readStamped`).
     private func file(_ path: String, root: String) throws -> ContentFile {
         try checkInside(path, root: root)
         guard let bytes = Self.readAll(path) else { throw ReadError(description: "\(path): cannot read file") }
@@ -256,27 +247,19 @@ struct ContentReader {
     }
 
     static func readAll(_ path: String) -> [UInt8]? {
-        var info = stat()
-        return readAll(path, info: &info)
+        guard case .read(let bytes, _) = read(path) else { return nil }
+        return bytes
     }
 
-    /// The file's bytes with plain POSIX calls (FileManager's `Data` and the copy into an array cost more than the
-    /// read for a course of a thousand small files); nil when it cannot be opened or read, or is not a regular file.
-    /// `info` is its `fstat` from before the read.
-    static func readAll(_ path: String, info: inout stat) -> [UInt8]? {
-        var isLink = false
-        return readAll(path, info: &info, followingLinks: true, isLink: &isLink)
-    }
-
-    /// `readAll(_:info:)`; with `followingLinks` false, a symbolic link is not opened: nil, and `isLink` is set.
-    static func readAll(_ path: String, info: inout stat, followingLinks: Bool, isLink: inout Bool) -> [UInt8]? {
+    /// The file's bytes and its `fstat` from before the read, with plain POSIX calls (FileManager's `Data` and the copy
+    /// into an array cost more than the read for a course of a thousand small files); `.failed` when it cannot be
+    /// opened or read, or is not a regular file; `.symbolicLink` for a link when `followingLinks` is false.
+    static func read(_ path: String, followingLinks: Bool = true) -> ReadOutcome {
         let fd = open(path, followingLinks ? O_RDONLY : O_RDONLY | O_NOFOLLOW)
-        guard fd >= 0 else {
-            isLink = !followingLinks && errno == ELOOP
-            return nil
-        }
+        guard fd >= 0 else { return !followingLinks && errno == ELOOP ? .symbolicLink : .failed }
         defer { close(fd) }
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failed }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var count = 0
         while true {
@@ -284,13 +267,13 @@ struct ContentReader {
             let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .failed
             }
             if n == 0 { break }
             count += n
         }
         bytes.removeLast(bytes.count - count)
-        return bytes
+        return .read(bytes, info)
     }
 
     private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {

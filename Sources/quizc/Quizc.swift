@@ -16,7 +16,9 @@ struct Quizc: AsyncParsableCommand {
         keepFreedHeap()
         // The commands that run snippets start building an interpreter's world (modules, the `torch.nn` prelude) on
         // another core while the arguments are parsed and the content is read.
-        if let command = CommandLine.arguments.dropFirst().first, ["build", "check", "fix", "serve"].contains(command) {
+        let snippetCommands: [any ParsableCommand.Type] = [Build.self, CheckCommand.self, FixCommand.self, Serve.self]
+        let runsSnippets = snippetCommands.compactMap { $0.configuration.commandName }
+        if let command = CommandLine.arguments.dropFirst().first, runsSnippets.contains(command) {
             Snippet.prewarm(1)
         }
         do {
