@@ -17,10 +17,11 @@ let avx2Settings: [SwiftSetting] = kernelSettings
 /// Release builds on Linux link the Swift runtime and Foundation statically: a dynamically linked quizc spends about
 /// 8 ms of every start resolving symbols of libswiftCore and Foundation (a tenth of an incremental rebuild). The
 /// modules must be compiled against the static SDK too (their autolinked libraries differ); lld because the system
-/// linker warns about `mktemp` in static Foundation. Debug builds and tests stay dynamic.
+/// linker warns about `mktemp` in static Foundation. Debug builds and tests stay dynamic. Relative relocations are
+/// packed (DT_RELR, glibc 2.36+): 114,000 of them took 2.7 MB of RELA entries that every start read and applied.
 let staticRuntime: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
 let staticRuntimeLink: [LinkerSetting] = [
-    .unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release)),
+    .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux], configuration: .release)),
 ]
 
 let package = Package(
