@@ -1,5 +1,5 @@
 extension Parser {
-    func make(_ kind: ExprKind, _ token: PythonToken) -> Expr {
+    func make(_ kind: ExprKind, _ token: LexToken) -> Expr {
         Expr(kind, line: token.line + lineOffset, column: token.column)
     }
 
@@ -83,7 +83,7 @@ extension Parser {
         if isKeyword(.kwYield) { return try yieldExpression() }
         let start = current
         if current.kind == .name && peekToken().code == .walrus {
-            let name = current.text
+            let name = text(current)
             index += 2
             bind(name)
             return make(.walrus(name, try expression()), start)
@@ -255,7 +255,7 @@ extension Parser {
                 args.append(.doubleStar(try expression()))
                 sawKeyword = true
             } else if current.kind == .name && peekToken().code == .assign {
-                let name = current.text
+                let name = text(current)
                 index += 2
                 args.append(.keyword(name, try expression()))
                 sawKeyword = true
@@ -312,7 +312,7 @@ extension Parser {
         return make(.slice(lower, upper, step), start)
     }
 
-    mutating func comprehension(_ element: Expr, value: Expr? = nil, start: PythonToken, kind: String) throws(ParseError) -> Expr {
+    mutating func comprehension(_ element: Expr, value: Expr? = nil, start: LexToken, kind: String) throws(ParseError) -> Expr {
         let scope = ScopeInfo()
         scopes.append(scope)
         var clauses: [ComprehensionClause] = []
@@ -344,7 +344,7 @@ extension Parser {
         switch token.kind {
         case .name:
             index += 1
-            return make(.name(token.text), token)
+            return make(.name(text(token)), token)
         case .number:
             index += 1
             return make(try parseNumber(token), token)
@@ -467,18 +467,19 @@ extension Parser {
         try expect(.rbrace)
     }
 
-    func parseNumber(_ token: PythonToken) throws(ParseError) -> ExprKind {
+    func parseNumber(_ token: LexToken) throws(ParseError) -> ExprKind {
         // Plain decimal literals (`3`, `0`, `1.5`) without the string work below.
-        let utf8 = token.text.utf8
+        let spelling = text(token)
+        let utf8 = spelling.utf8
         var dots = 0
         if utf8.allSatisfy({ byte in
             if byte == UInt8(ascii: ".") { dots += 1 }
             return (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
         }) {
-            if dots == 0, utf8.count == 1 || utf8.first != UInt8(ascii: "0"), let value = Int(token.text) { return .int(value) }
-            if dots == 1, utf8.count > 1, let value = Double(token.text) { return .float(value) }
+            if dots == 0, utf8.count == 1 || utf8.first != UInt8(ascii: "0"), let value = Int(spelling) { return .int(value) }
+            if dots == 1, utf8.count > 1, let value = Double(spelling) { return .float(value) }
         }
-        let text = token.text.replacingOccurrences("_", "")
+        let text = spelling.replacingOccurrences("_", "")
         let lower = text.lowercased()
         if lower.hasSuffix("j") {
             throw error("complex numbers are not supported in quiz snippets", at: token)
@@ -504,7 +505,7 @@ extension Parser {
 }
 
 extension Expr {
-    func withStart(_ token: PythonToken, _ offset: Int) -> Expr { self }
+    func withStart(_ token: LexToken, _ offset: Int) -> Expr { self }
 }
 
 extension StringProtocol {

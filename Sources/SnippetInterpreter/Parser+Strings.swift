@@ -8,7 +8,7 @@ extension Parser {
         while current.kind == .string {
             let token = current
             index += 1
-            let (prefix, content) = Self.literalParts(token.text)
+            let (prefix, content) = Self.literalParts(text(token))
             let raw = prefix.contains("r")
             if prefix.contains("b") { isBytes = true }
             if prefix.contains("f") {
@@ -48,7 +48,7 @@ extension Parser {
         return (prefix, String(body[quoteLength..<(body.count - quoteLength)]))
     }
 
-    func decodeEscapes(_ content: String, token: PythonToken) throws(ParseError) -> String {
+    func decodeEscapes(_ content: String, token: LexToken) throws(ParseError) -> String {
         if !content.contains("\\") { return content }
         var result = ""
         var chars = Array(content.unicodeScalars)[...]
@@ -93,7 +93,7 @@ extension Parser {
     }
 
     /// Splits f-string content into literal text and `{expr!c:spec}` fields (specs may nest fields).
-    func parseFString(_ content: String, raw: Bool, token: PythonToken) throws(ParseError) -> [FStringPart] {
+    func parseFString(_ content: String, raw: Bool, token: LexToken) throws(ParseError) -> [FStringPart] {
         let chars = Array(content)
         var parts: [FStringPart] = []
         var literal = ""
@@ -124,7 +124,7 @@ extension Parser {
         return parts
     }
 
-    private func parseField(_ chars: [Character], from start: Int, raw: Bool, token: PythonToken) throws(ParseError) -> (FStringPart, Int) {
+    private func parseField(_ chars: [Character], from start: Int, raw: Bool, token: LexToken) throws(ParseError) -> (FStringPart, Int) {
         var i = start
         var depth = 0
         var quote: Character?
@@ -192,14 +192,15 @@ extension Parser {
         return (.field(expr, conversion: conversion, spec: spec, debugText: debugText), i + 1)
     }
 
-    func parseEmbedded(_ text: String, token: PythonToken) throws(ParseError) -> Expr {
-        let tokens: [PythonToken]
+    func parseEmbedded(_ text: String, token: LexToken) throws(ParseError) -> Expr {
+        let lexed: (tokens: [LexToken], bytes: [UInt8])
         do {
-            tokens = try PythonLexer("(" + text + ")").tokenize()
+            lexed = try PythonLexer("(" + text + ")").lex()
         } catch {
             throw ParseError(message: "f-string: " + error.message, line: token.line + lineOffset, column: token.column + 1)
         }
-        var sub = Parser(tokens: tokens.map { var t = $0; t.line = token.line; t.column = token.column; return t }, lineOffset: lineOffset)
+        var sub = Parser(tokens: lexed.tokens.map { var t = $0; t.line = token.line; t.column = token.column; return t },
+                         bytes: lexed.bytes, lineOffset: lineOffset)
         sub.scopes = scopes
         sub.filename = filename
         let expr = try sub.expression()

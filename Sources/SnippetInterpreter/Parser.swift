@@ -8,26 +8,32 @@ struct ParseError: Error {
 
 /// Recursive-descent parser from tokens to `Stmt`/`Expr`, with scope analysis for functions.
 struct Parser {
-    var tokens: [PythonToken]
+    var tokens: [LexToken]
+    /// The source's UTF-8 bytes the tokens' ranges point into.
+    let bytes: [UInt8]
     var index = 0
     var scopes: [ScopeInfo] = [ScopeInfo()]
     let lineOffset: Int
     var filename = "<stdin>"
 
-    init(tokens: [PythonToken], lineOffset: Int = 0) {
+    init(tokens: [LexToken], bytes: [UInt8], lineOffset: Int = 0) {
         self.tokens = tokens
+        self.bytes = bytes
         self.lineOffset = lineOffset
     }
 
+    /// A token's source text.
+    func text(_ token: LexToken) -> String { String(decoding: bytes[token.range], as: UTF8.self) }
+
     /// Parses a whole module; `firstLine` shifts every line number to file lines.
     static func parseModule(_ source: String, firstLine: Int = 1, filename: String = "<stdin>") throws(ParseError) -> [Stmt] {
-        let tokens: [PythonToken]
+        let lexed: (tokens: [LexToken], bytes: [UInt8])
         do {
-            tokens = try PythonLexer(source).tokenize()
+            lexed = try PythonLexer(source).lex()
         } catch {
             throw ParseError(type: error.type, message: error.message, line: error.line + firstLine - 1, column: error.column + 1)
         }
-        var parser = Parser(tokens: tokens, lineOffset: firstLine - 1)
+        var parser = Parser(tokens: lexed.tokens, bytes: lexed.bytes, lineOffset: firstLine - 1)
         parser.filename = filename
         var body: [Stmt] = []
         while parser.current.kind != .end {
@@ -40,13 +46,13 @@ struct Parser {
         return body
     }
 
-    var current: PythonToken { tokens[index] }
+    var current: LexToken { tokens[index] }
     var line: Int { tokens[index].line + lineOffset }
     var column: Int { tokens[index].column }
 
-    func peekToken(_ offset: Int = 1) -> PythonToken { tokens[min(index + offset, tokens.count - 1)] }
+    func peekToken(_ offset: Int = 1) -> LexToken { tokens[min(index + offset, tokens.count - 1)] }
 
-    func error(_ message: String = "invalid syntax", type: String = "SyntaxError", at token: PythonToken? = nil) -> ParseError {
+    func error(_ message: String = "invalid syntax", type: String = "SyntaxError", at token: LexToken? = nil) -> ParseError {
         let token = token ?? current
         return ParseError(type: type, message: message, line: token.line + lineOffset, column: token.column + 1)
     }
@@ -71,9 +77,9 @@ struct Parser {
 
     mutating func expectName() throws(ParseError) -> String {
         guard current.kind == .name else { throw error() }
-        let text = current.text
+        let name = text(current)
         index += 1
-        return text
+        return name
     }
 
     /// Records `name` as bound in the innermost scope; the module's own scope is never consulted (module names live
@@ -395,7 +401,7 @@ struct Parser {
             case .kwFrom:
                 index += 1
                 var level = 0
-                while isOp(.dot) || isOp(.ellipsis) { level += current.text.count; index += 1 }
+                while isOp(.dot) || isOp(.ellipsis) { level += text(current).count; index += 1 }
                 let module = level > 0 && isKeyword(.kwImport) ? "" : try dottedName()
                 try expect(.kwImport)
                 var names: [ImportName] = []
@@ -432,7 +438,7 @@ struct Parser {
             return Stmt(.assign(targets, value), line: l, column: c)
         }
         if code == .augmented || code == .walrus {
-            let opText = String(current.text.dropLast())
+            let opText = String(text(current).dropLast())
             guard let op = BinaryOp(rawValue: opText) else { throw error() }
             index += 1
             try checkTarget(first, augmented: true)

@@ -13,6 +13,29 @@ public struct PythonToken: Sendable, Equatable {
     public var range: Range<Int>
     /// Which operator or keyword this is, decided while lexing so the parser tests integers, not strings.
     var code: TokenCode = .none
+
+    init(kind: PythonTokenKind, text: String, line: Int, column: Int, range: Range<Int>, code: TokenCode = .none) {
+        (self.kind, self.text, self.line, self.column, self.range, self.code) = (kind, text, line, column, range, code)
+    }
+
+    /// The token with its text cut from the source it was lexed from (an indent's range spans its whitespace; its
+    /// text is empty).
+    init(_ token: LexToken, in bytes: [UInt8]) {
+        let text = token.kind == .indent ? "" : String(decoding: bytes[token.range], as: UTF8.self)
+        self.init(kind: token.kind, text: text, line: token.line,
+                  column: token.column, range: token.range, code: token.code)
+    }
+}
+
+/// A token as the lexer makes it and the parser reads it: positions only, no text (a plain value, so the parser's
+/// copies and the token array's release cost nothing per token); `Parser.text(_:)` cuts a name's or literal's text
+/// from the source bytes when it is needed.
+struct LexToken {
+    var kind: PythonTokenKind
+    var line: Int
+    var column: Int
+    var range: Range<Int>
+    var code: TokenCode = .none
 }
 
 /// A lexing failure, reported by the interpreter as `SyntaxError` (or `IndentationError`).
@@ -57,9 +80,15 @@ public struct PythonLexer: Sendable {
 
     /// Tokenizes the whole source; `includeComments` keeps comment tokens (for highlighting).
     public func tokenize(includeComments: Bool = false) throws(PythonLexError) -> [PythonToken] {
+        let (tokens, bytes) = try lex(includeComments: includeComments)
+        return tokens.map { PythonToken($0, in: bytes) }
+    }
+
+    /// The tokens without their texts, and the source's bytes they point into (what the parser reads).
+    func lex(includeComments: Bool = false) throws(PythonLexError) -> (tokens: [LexToken], bytes: [UInt8]) {
         var state = LexState(bytes: Array(source.utf8), includeComments: includeComments)
         try state.run()
-        return state.tokens
+        return (state.tokens, state.bytes)
     }
 
     /// Tokens for syntax highlighting: never throws; on a lexing error the rest is one plain token.
@@ -69,18 +98,19 @@ public struct PythonLexer: Sendable {
             var start = state.tokens.last?.range.upperBound ?? 0
             while start < state.bytes.count && (state.bytes[start] == 0x20 || state.bytes[start] == 0x09) { start += 1 }
             if start < state.bytes.count {
-                state.tokens.append(PythonToken(kind: .op, text: String(decoding: state.bytes[start...], as: UTF8.self),
-                                                line: error.line, column: 0, range: start..<state.bytes.count))
+                state.tokens.append(LexToken(kind: .op, line: error.line, column: 0, range: start..<state.bytes.count))
             }
         }
-        return state.tokens.filter { $0.kind != .indent && $0.kind != .dedent && $0.kind != .end }
+        return state.tokens.compactMap {
+            $0.kind == .indent || $0.kind == .dedent || $0.kind == .end ? nil : PythonToken($0, in: state.bytes)
+        }
     }
 }
 
 private struct LexState {
     let bytes: [UInt8]
     let includeComments: Bool
-    var tokens: [PythonToken] = []
+    var tokens: [LexToken] = []
     var pos = 0
     var line = 1
     var lineStart = 0
@@ -105,9 +135,8 @@ private struct LexState {
         PythonLexError(type: type, message: message, line: line, column: column ?? (pos - lineStart))
     }
 
-    mutating func add(_ kind: PythonTokenKind, from start: Int, line tokenLine: Int, column: Int) {
-        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        tokens.append(PythonToken(kind: kind, text: text, line: tokenLine, column: column, range: start..<pos))
+    mutating func add(_ kind: PythonTokenKind, from start: Int, line tokenLine: Int, column: Int, code: TokenCode = .none) {
+        tokens.append(LexToken(kind: kind, line: tokenLine, column: column, range: start..<pos, code: code))
     }
 
     mutating func run() throws(PythonLexError) {
@@ -146,16 +175,16 @@ private struct LexState {
             try lexToken()
         }
         if let last = tokens.last, last.kind != .newline && last.kind != .dedent && last.kind != .indent {
-            tokens.append(PythonToken(kind: .newline, text: "", line: line, column: pos - lineStart, range: pos..<pos))
+            tokens.append(LexToken(kind: .newline, line: line, column: pos - lineStart, range: pos..<pos))
         }
         if let open = brackets.last {
             throw PythonLexError(type: "SyntaxError", message: "'\(LexState.character(open.char))' was never closed", line: open.line, column: open.column)
         }
         while indents.count > 1 {
             indents.removeLast()
-            tokens.append(PythonToken(kind: .dedent, text: "", line: line, column: 0, range: pos..<pos))
+            tokens.append(LexToken(kind: .dedent, line: line, column: 0, range: pos..<pos))
         }
-        tokens.append(PythonToken(kind: .end, text: "", line: line, column: 0, range: pos..<pos))
+        tokens.append(LexToken(kind: .end, line: line, column: 0, range: pos..<pos))
     }
 
     /// Measures the indentation of a logical line; returns true when the line was blank or a comment.
@@ -185,11 +214,11 @@ private struct LexState {
         atLineStart = false
         if width > indents[indents.count - 1] {
             indents.append(width)
-            tokens.append(PythonToken(kind: .indent, text: "", line: line, column: 0, range: lineStart..<pos))
+            tokens.append(LexToken(kind: .indent, line: line, column: 0, range: lineStart..<pos))
         } else {
             while width < indents[indents.count - 1] {
                 indents.removeLast()
-                tokens.append(PythonToken(kind: .dedent, text: "", line: line, column: pos - lineStart, range: pos..<pos))
+                tokens.append(LexToken(kind: .dedent, line: line, column: pos - lineStart, range: pos..<pos))
             }
             if width != indents[indents.count - 1] {
                 throw fail("unindent does not match any outer indentation level", type: "IndentationError")
@@ -222,10 +251,9 @@ private struct LexState {
                 }
             }
             while pos < bytes.count && LexState.isIdentChar(bytes[pos]) { pos += 1 }
-            let text = String(decoding: bytes[start..<pos], as: UTF8.self)
             let code = TokenCode.keyword(bytes[start..<pos])
-            tokens.append(PythonToken(kind: code == .none ? .name : .keyword, text: text, line: startLine, column: column,
-                                      range: start..<pos, code: code))
+            tokens.append(LexToken(kind: code == .none ? .name : .keyword, line: startLine, column: column,
+                                   range: start..<pos, code: code))
             return
         }
         if LexState.isDigit(c) || (c == 0x2E && LexState.isDigit(peek(1))) {
@@ -256,8 +284,7 @@ private struct LexState {
                     throw fail(message, column: column)
                 }
             }
-            add(.op, from: start, line: startLine, column: column)
-            tokens[tokens.count - 1].code = code
+            add(.op, from: start, line: startLine, column: column, code: code)
             return
         }
         if c == 0x21 { throw fail("invalid syntax", column: column) }
@@ -329,7 +356,6 @@ private struct LexState {
             }
             pos += 1
         }
-        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        tokens.append(PythonToken(kind: .string, text: text, line: startLine, column: column, range: start..<pos))
+        tokens.append(LexToken(kind: .string, line: startLine, column: column, range: start..<pos))
     }
 }

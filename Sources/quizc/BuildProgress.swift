@@ -124,9 +124,24 @@ final class BuildProgress: Sendable {
         "\(count) \(count == 1 ? one : many ?? one + "s")"
     }
 
+    /// `duration` in seconds with `digits` decimals (0...17), rounded half up; integer arithmetic instead of
+    /// `String(format:)`, whose first use costs a build's last milliseconds in Foundation's formatting set-up.
     static func seconds(_ duration: Duration, digits: Int) -> String {
-        let (whole, attoseconds) = duration.components
-        return String(format: "%.\(digits)f", Double(whole) + Double(attoseconds) / 1e18)
+        let digits = min(max(digits, 0), 17)
+        var (whole, attoseconds) = duration.components
+        let negative = whole < 0 || attoseconds < 0
+        if negative { (whole, attoseconds) = (-whole, -attoseconds) }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let unit = 1_000_000_000_000_000_000 / scale
+        var fraction = attoseconds / unit
+        if (attoseconds % unit) * 2 >= unit { fraction += 1 }
+        whole += fraction / scale
+        fraction %= scale
+        let sign = negative && (whole != 0 || fraction != 0) ? "-" : ""
+        guard digits > 0 else { return "\(sign)\(whole)" }
+        let decimals = String(fraction)
+        return "\(sign)\(whole)." + String(repeating: "0", count: digits - decimals.count) + decimals
     }
 }
 

@@ -26,6 +26,18 @@ import Testing
                     == "built 3 challenges in 2 quizzes in 0.08 s (1 quiz unchanged)")
     }
 
+    @Test func secondsAreRoundedHalfUpToTheDigitsAsked() {
+        #expect(BuildProgress.seconds(.milliseconds(845), digits: 2) == "0.85")
+        #expect(BuildProgress.seconds(.milliseconds(844), digits: 2) == "0.84")
+        #expect(BuildProgress.seconds(.milliseconds(9996), digits: 2) == "10.00")
+        #expect(BuildProgress.seconds(.milliseconds(50), digits: 1) == "0.1")
+        #expect(BuildProgress.seconds(.microseconds(1), digits: 2) == "0.00")
+        #expect(BuildProgress.seconds(.nanoseconds(1_234_567_891), digits: 9) == "1.234567891")
+        #expect(BuildProgress.seconds(.milliseconds(2500), digits: 0) == "3")
+        #expect(BuildProgress.seconds(.milliseconds(-1250), digits: 1) == "-1.3")
+        #expect(BuildProgress.seconds(.zero, digits: 3) == "0.000")
+    }
+
     @Test func nothingIsShownDuringTheFirstSecond() {
         let (progress, sink) = Self.progress(.lines)
         progress.update { $0.filesRead = 3 }
