@@ -227,6 +227,9 @@ struct SiteBuilder: Sendable {
             reuse(fingerprints)
         }
         let changed = ContentBundle(siteFile: bundle.siteFile, quizzes: bundle.quizzes.filter { reused[$0.path] == nil })
+        // The folders' source digests for the next build's state depend only on what was read: computed while the
+        // content compiles instead of after it.
+        let sourceDigests = Task { [bundle, stamps = read.stamps] in Self.sourceDigests(bundle, stamps: stamps) }
 
         phases.mark("reuse")
         // Pages are rendered as each quiz finishes compiling and stream into the staged output (a 10,000-challenge
@@ -318,7 +321,7 @@ struct SiteBuilder: Sendable {
             // The next build's state is stamped from the staged files (they keep their inodes and times through the
             // swap). Before the commit: once swapped, the staging path holds the old output, which becomes the spare.
             state = makeState(bundle, compiled: compiledBySlug, reused: reused, summaries: summaries, warnings: diagnostics,
-                              hashes: hashes.all, fingerprints: fingerprints, sources: read.stamps, key: key,
+                              hashes: hashes.all, fingerprints: fingerprints, sources: await sourceDigests.value, key: key,
                               files: staging.writer.stagingFolder)
             // The state's JSON is encoded while the commit waits for the disk; it is written only once the commit
             // succeeded.
@@ -368,21 +371,28 @@ struct SiteBuilder: Sendable {
         return hasher.hex
     }
 
+    /// Quiz folder path → the digest of all of its files' stamps (`SourceStamp.digest`); a folder with a file whose
+    /// stamp was not settled has none (it is read next time).
+    private static func sourceDigests(_ bundle: ContentBundle, stamps: [String: SourceStamp]) -> [String: String] {
+        var digests: [String: String] = [:]
+        folders: for folder in bundle.quizzes {
+            var result: [String: SourceStamp] = [:]
+            for file in [folder.quizFile].compactMap({ $0 }) + folder.challengeFiles {
+                guard let stamp = stamps[file.path] else { continue folders }
+                result[file.path] = stamp
+            }
+            digests[folder.path] = SourceStamp.digest(result)
+        }
+        return digests
+    }
+
     /// What this build wrote, stamped from the files in `output` (the staging folder, before it is swapped in); it is
     /// saved once the new output is in place, so a build killed before that only costs the next build its reuse.
     private func makeState(_ bundle: ContentBundle, compiled compiledBySlug: [String: CompiledQuiz],
                            reused: [String: BuildState.QuizEntry], summaries: [QuizSummary], warnings: [Diagnostic],
-                           hashes: [String: String], fingerprints: [String: String], sources: [String: SourceStamp],
+                           hashes: [String: String], fingerprints: [String: String], sources: [String: String],
                            key: String, files output: URL) -> BuildState {
-        /// The digest of all of a folder's file stamps, or nil when one was not settled (the folder is read next time).
-        func sourceStamps(_ folder: ContentBundle.QuizFolder) -> String? {
-            var result: [String: SourceStamp] = [:]
-            for file in [folder.quizFile].compactMap({ $0 }) + folder.challengeFiles {
-                guard let stamp = sources[file.path] else { return nil }
-                result[file.path] = stamp
-            }
-            return SourceStamp.digest(result)
-        }
+        func sourceStamps(_ folder: ContentBundle.QuizFolder) -> String? { sources[folder.path] }
         func stamps(_ paths: some Sequence<String>) -> [String: BuildState.Stamp]? {
             var result: [String: BuildState.Stamp] = [:]
             for path in paths {

@@ -145,15 +145,9 @@ struct BuildState: Codable, Equatable {
         return try? encoder.encode(self)
     }
 
+    /// Best effort: a state that cannot be written only costs the next build its reuse.
     static func save(_ data: Data, to url: URL) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())")
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        try? CacheFile.write(data, to: url)
     }
 
     /// The hash of a quiz folder's path and files, as read for this build.

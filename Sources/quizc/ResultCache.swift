@@ -29,17 +29,21 @@ struct ResultCache: Sendable {
         case rejected(String)
     }
 
-    var folder: URL
+    let folder: URL
     var quizcVersion: String
     var numericsVersion: String
     /// Names the executor and its limits, so results of different executors never mix.
     var executorID: String
+    /// `folder/results/`: entries' paths are built by appending to it (URL's path appending was a tenth of a build
+    /// that filled the cache).
+    private let resultsPrefix: String
 
     init(folder: URL, quizcVersion: String, numericsVersion: String = ResultCache.numericsVersion, executorID: String) {
         self.folder = folder
         self.quizcVersion = quizcVersion
         self.numericsVersion = numericsVersion
         self.executorID = executorID
+        resultsPrefix = folder.appendingPathComponent("results").path + "/"
     }
 
     /// `.quizc-cache` beside the content folder (the folder of site.yml), or beside the first quiz folder.
@@ -79,13 +83,13 @@ struct ResultCache: Sendable {
         return SHA256.hex(text)
     }
 
-    func url(forKey key: String) -> URL {
-        folder.appendingPathComponent("results").appendingPathComponent(key + ".json")
-    }
+    func path(forKey key: String) -> String { resultsPrefix + key + ".json" }
+
+    func url(forKey key: String) -> URL { URL(fileURLWithPath: path(forKey: key)) }
 
     func lookup(_ key: String) -> Lookup {
-        guard let data = FileManager.default.contents(atPath: url(forKey: key).path) else { return .miss }
-        guard let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return .rejected("not a cache entry") }
+        guard let bytes = ContentReader.readAll(path(forKey: key)) else { return .miss }
+        guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(bytes)) else { return .rejected("not a cache entry") }
         if entry.format != Self.formatVersion || entry.quizc != quizcVersion || entry.numerics != numericsVersion {
             return .rejected("stale versions")
         }
@@ -94,14 +98,13 @@ struct ResultCache: Sendable {
         return .hit(entry.result)
     }
 
-    /// Writes the entry atomically (a temporary file renamed into place), so readers never see half an entry.
+    /// Writes the entry atomically (a temporary file renamed into place), so readers never see half an entry
+    /// (`CacheFile`: not flushed to the disk; `lookup` rejects an entry a crash damaged).
     func store(_ result: ExecutionResult, key: String) throws {
         guard let digest = Self.digest(of: result) else { return }
         let entry = Entry(format: Self.formatVersion, key: key, quizc: quizcVersion, numerics: numericsVersion,
                           resultHash: digest, result: result)
-        let target = url(forKey: key)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Self.encoder.encode(entry).write(to: target, options: .atomic)
+        try CacheFile.write(try Self.encoder.encode(entry), toPath: path(forKey: key))
     }
 
     private static var encoder: JSONEncoder {
