@@ -105,10 +105,20 @@ public enum QuizCompiler {
     }
 
     /// Consecutive index ranges covering `count` items: about eight per lane of `width` (for balance), at most 16
-    /// items each; one item each when `width` is nil (everything at once).
+    /// items each, shrinking towards one item once fewer than two batches per lane remain, so the lanes finish
+    /// together instead of one running the last full batch alone; one item each when `width` is nil.
     static func batches(of count: Int, width: Int?) -> [Range<Int>] {
-        let size = width.map { max(1, min(16, count / (max(1, $0) * 8))) } ?? 1
-        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+        guard let width else { return (0..<count).map { $0..<$0 + 1 } }
+        let lanes = max(1, width)
+        let size = max(1, min(16, count / (lanes * 8)))
+        var batches: [Range<Int>] = []
+        var start = 0
+        while start < count {
+            let take = max(1, min(size, (count - start) / (2 * lanes)))
+            batches.append(start..<start + take)
+            start += take
+        }
+        return batches
     }
 
     /// `transform` over `items`, at most `width` running at once (a sliding window, so a long course does not queue
