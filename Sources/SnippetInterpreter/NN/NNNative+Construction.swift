@@ -14,13 +14,16 @@ extension Interpreter {
     /// Scalars only (immutable), read by every construction.
     nonisolated(unsafe) private static let linearDefaults: [PyValue?] = [nil, nil, PyValue.bool(true), PyValue.none, PyValue.none]
     private static let layerNormNames = ["normalized_shape", "eps", "elementwise_affine", "bias", "device", "dtype"]
-    nonisolated(unsafe) private static let layerNormDefaults: [PyValue?] = [nil, PyValue.float(1e-5), PyValue.bool(true), PyValue.bool(true), PyValue.none, PyValue.none]
+    nonisolated(unsafe) private static let layerNormDefaults: [PyValue?] = [
+        nil, PyValue.float(1e-5), PyValue.bool(true), PyValue.bool(true), PyValue.none, PyValue.none,
+    ]
     private static let attentionNames = [
         "embed_dim", "num_heads", "dropout", "bias", "add_bias_kv", "add_zero_attn", "kdim", "vdim", "batch_first",
         "device", "dtype",
     ]
     nonisolated(unsafe) private static let attentionDefaults: [PyValue?] = [
-        nil, nil, PyValue.float(0.0), PyValue.bool(true), PyValue.bool(false), PyValue.bool(false), PyValue.none, PyValue.none, PyValue.bool(false), PyValue.none, PyValue.none,
+        nil, nil, PyValue.float(0.0), PyValue.bool(true), PyValue.bool(false), PyValue.bool(false), PyValue.none,
+        PyValue.none, PyValue.bool(false), PyValue.none, PyValue.none,
     ]
 
     /// `Linear(in_features, out_features, bias=True, device=None, dtype=None)` (or its subclass

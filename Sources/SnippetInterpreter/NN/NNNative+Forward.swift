@@ -9,7 +9,9 @@ extension Interpreter {
         "query", "key", "value", "key_padding_mask", "need_weights", "attn_mask", "average_attn_weights", "is_causal",
     ]
     /// Scalars only (immutable).
-    nonisolated(unsafe) private static let attentionForwardDefaults: [PyValue?] = [nil, nil, nil, PyValue.none, PyValue.bool(true), PyValue.none, PyValue.bool(true), PyValue.bool(false)]
+    nonisolated(unsafe) private static let attentionForwardDefaults: [PyValue?] = [
+        nil, nil, nil, PyValue.none, PyValue.bool(true), PyValue.none, PyValue.bool(true), PyValue.bool(false),
+    ]
 
     /// `Linear.forward(input)`: `F.linear(input, self.weight, self.bias)`.
     func linearForward(_ instance: PyInstance, _ args: [PyValue], _ kwargs: KwArgs, _ nn: NNNativeModules) throws -> PyValue? {
@@ -191,7 +193,8 @@ extension Interpreter {
             if !attnMask.isNone { weights = try binaryOperation(.add, weights, attnMask) }
             weights = try torchCall("softmax", [weights, .int(-1)], [("dtype", .none)])
             output = try torchCall("bmm", [weights, value])
-            output = try method(try method(output, "transpose", [.int(0), .int(1)]), "reshape", [.int(targetLength * batchSize), .int(embedDim)])
+            output = try method(output, "transpose", [.int(0), .int(1)])
+            output = try method(output, "reshape", [.int(targetLength * batchSize), .int(embedDim)])
             output = try call(nativeNN!.functionalLinear, [output, plan.outWeight, plan.outBias])
             output = try method(output, "view", [.int(targetLength), .int(batchSize), .int(plainTensor(output)!.tensor.shape[1])])
             weights = try method(weights, "view", [.int(batchSize), .int(heads), .int(targetLength), .int(sourceLength)])
@@ -210,7 +213,8 @@ extension Interpreter {
             key = try method(key, "view", [.int(batchSize), .int(heads), .int(sourceLength), .int(headDim)])
             value = try method(value, "view", [.int(batchSize), .int(heads), .int(sourceLength), .int(headDim)])
             output = try call(nativeNN!.sdpa, [query, key, value, attnMask, plan.dropout, .bool(plan.isCausal), .none])
-            output = try method(try method(output, "permute", [.int(2), .int(0), .int(1), .int(3)]), "reshape", [.int(batchSize * targetLength), .int(embedDim)])
+            output = try method(output, "permute", [.int(2), .int(0), .int(1), .int(3)])
+            output = try method(output, "reshape", [.int(batchSize * targetLength), .int(embedDim)])
             output = try call(nativeNN!.functionalLinear, [output, plan.outWeight, plan.outBias])
             output = try method(output, "view", [.int(targetLength), .int(batchSize), .int(plainTensor(output)!.tensor.shape[1])])
             if !plan.batched { output = try method(output, "squeeze", [.int(1)]) }
@@ -221,7 +225,9 @@ extension Interpreter {
     }
 
     /// `_in_projection_packed(q, k, v, w, b)`.
-    private func packedProjection(_ q: PyValue, _ k: PyValue, _ v: PyValue, _ w: PyValue, _ b: PyValue, _ embedDim: Int) throws -> (PyValue, PyValue, PyValue) {
+    private func packedProjection(
+        _ q: PyValue, _ k: PyValue, _ v: PyValue, _ w: PyValue, _ b: PyValue, _ embedDim: Int
+    ) throws -> (PyValue, PyValue, PyValue) {
         let linear = nativeNN!.functionalLinear
         let e = PyValue.int(embedDim)
         if k.isIdentical(to: v) {
