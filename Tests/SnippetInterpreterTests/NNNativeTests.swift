@@ -97,6 +97,10 @@ import Testing
         "m = nn.MultiheadAttention(4, 2, dropout=0.5, batch_first=True)\nx = torch.randn(2, 3, 4)\nprint(m(x, x, x))\nm.eval()\nprint(m(x, x, x))\nprint(torch.randn(2))",
         "m = nn.MultiheadAttention(4, 2, add_bias_kv=True, add_zero_attn=True)\nx = torch.randn(3, 2, 4)\nprint(m(x, x, x))",
         "m = nn.MultiheadAttention(4, 2, kdim=3, vdim=5)\nq = torch.randn(2, 1, 4)\nprint(m(q, torch.randn(3, 1, 3), torch.randn(3, 1, 5)))",
+        "m = nn.MultiheadAttention(4, 2, kdim=3, vdim=5, batch_first=True, bias=False)\nq = torch.randn(2, 2, 4)\nk = torch.randn(2, 3, 3)\nv = torch.randn(2, 3, 5)\nout, w = m(q, k, v)\nprint(out, out.grad_fn, w)\nprint(m(q, k, v, need_weights=False, key_padding_mask=torch.tensor([[False, True, False], [False, False, True]])))",
+        "m = nn.MultiheadAttention(4, 1, kdim=2, vdim=2)\nq = torch.randn(3, 4)\nk = torch.randn(2, 2)\nprint(m(q, k, k))\nprint(m(q, k, k, attn_mask=torch.tensor([[True, False]] * 3), need_weights=False))",
+        "m = nn.MultiheadAttention(4, 2, kdim=3, vdim=5)\nm(torch.randn(2, 1, 4), torch.randn(3, 1, 3), torch.randn(4, 1, 5))",
+        "m = nn.MultiheadAttention(4, 2, kdim=3, vdim=5)\nm(torch.randn(2, 1, 4), torch.randn(3, 1, 4), torch.randn(3, 1, 5))",
         "m = nn.MultiheadAttention(4, 2, batch_first=True)\nx = torch.randn(2, 3, 4, requires_grad=True)\nout, w = m(x, x.detach(), x.detach())\nprint(out.grad_fn, w.grad_fn, out.is_leaf)",
         // Errors the Python code raises.
         "m = nn.MultiheadAttention(4, 2)\nm(torch.randn(1, 2, 3, 4), torch.randn(1, 2, 3, 4), torch.randn(1, 2, 3, 4))",

@@ -35,8 +35,8 @@ extension Interpreter {
         return nil
     }
 
-    /// `MultiheadAttention.forward` with `F.multi_head_attention_forward` for packed projection weights, no
-    /// `bias_k`/`bias_v`, no `add_zero_attn` and no dropout in effect; batched or not, masks bool or float.
+    /// `MultiheadAttention.forward` with `F.multi_head_attention_forward` for packed or separate projection weights,
+    /// no `bias_k`/`bias_v`, no `add_zero_attn` and no dropout in effect; batched or not, masks bool or float.
     func multiheadAttentionForward(_ instance: PyInstance, _ args: [PyValue], _ kwargs: KwArgs, _ nn: NNNativeModules) throws -> PyValue? {
         guard let plan = attentionPlan(instance, args, kwargs, nn) else { return nil }
         return try runAttention(plan)
@@ -52,7 +52,10 @@ extension Interpreter {
         var batched: Bool, batchFirst: Bool
         var embedDim: Int, heads: Int
         var targetLength: Int, batchSize: Int, sourceLength: Int
-        var weight: PyValue, bias: PyValue, outWeight: PyValue, outBias: PyValue
+        var weight: PyValue
+        /// `q_proj_weight`, `k_proj_weight`, `v_proj_weight` when `kdim`/`vdim` differ from `embed_dim`.
+        var separateWeights: (PyValue, PyValue, PyValue)?
+        var bias: PyValue, outWeight: PyValue, outBias: PyValue
         var dropout: PyValue
         var queryDType: PyValue
     }
@@ -66,7 +69,7 @@ extension Interpreter {
         guard case .bool(let batchFirst)? = moduleAttribute(instance, "batch_first"),
               case .int(let embedDim)? = moduleAttribute(instance, "embed_dim"),
               case .int(let heads)? = moduleAttribute(instance, "num_heads"), heads > 0,
-              let weight = moduleAttribute(instance, "in_proj_weight"), let weightBox = plainTensor(weight),
+              let weight = moduleAttribute(instance, "in_proj_weight"),
               let bias = moduleAttribute(instance, "in_proj_bias"),
               case PyValue.none? = moduleAttribute(instance, "bias_k"), case PyValue.none? = moduleAttribute(instance, "bias_v"),
               case .bool(false)? = moduleAttribute(instance, "add_zero_attn"),
@@ -76,9 +79,9 @@ extension Interpreter {
               let outWeight = moduleAttribute(outProjection, "weight"), let outWeightBox = plainTensor(outWeight),
               let outBias = moduleAttribute(outProjection, "bias"),
               case .bool(let training)? = moduleAttribute(instance, "training"),
-              case .bool(true)? = moduleAttribute(instance, "_qkv_same_embed_dim") else { return nil }
-        // Packed projections of the expected shapes (anything else: the Python code and its messages).
-        guard weightBox.tensor.shape == [3 * embedDim, embedDim], outWeightBox.tensor.shape == [embedDim, embedDim],
+              case .bool(let packed)? = moduleAttribute(instance, "_qkv_same_embed_dim") else { return nil }
+        // Projections of the expected shapes (anything else: the Python code and its messages).
+        guard outWeightBox.tensor.shape == [embedDim, embedDim],
               bias.isNone || plainTensor(bias)?.tensor.shape == [3 * embedDim],
               outBias.isNone || plainTensor(outBias)?.tensor.shape == [embedDim] else { return nil }
         // No dropout in effect: `dropout_p` is the module's when training, else 0.0.
@@ -112,7 +115,19 @@ extension Interpreter {
         if isCausal && attnMask == nil { return nil }
         let dropsMask = isCausal && keyPaddingMask == nil && !needWeights
         if !dropsMask && keyPaddingMask != nil { isCausal = false }
-        guard queryShape[2] == embedDim, embedDim % heads == 0, keyShape == valueShape else { return nil }
+        guard queryShape[2] == embedDim, embedDim % heads == 0 else { return nil }
+        var separateWeights: (PyValue, PyValue, PyValue)?
+        if packed {
+            guard keyShape == valueShape, plainTensor(weight)?.tensor.shape == [3 * embedDim, embedDim] else { return nil }
+        } else {
+            // _in_projection: q_proj_weight (E, E), k_proj_weight (E, kdim), v_proj_weight (E, vdim).
+            guard keyShape.prefix(2) == valueShape.prefix(2),
+                  let q = moduleAttribute(instance, "q_proj_weight"), plainTensor(q)?.tensor.shape == [embedDim, embedDim],
+                  let k = moduleAttribute(instance, "k_proj_weight"), plainTensor(k)?.tensor.shape == [embedDim, keyShape[2]],
+                  let v = moduleAttribute(instance, "v_proj_weight"), plainTensor(v)?.tensor.shape == [embedDim, valueShape[2]]
+            else { return nil }
+            separateWeights = (q, k, v)
+        }
         if let attnMask, !dropsMask {
             let expected = attnMask.dim == 2 ? [targetLength, sourceLength] : [batchSize * heads, targetLength, sourceLength]
             guard attnMask.shape == expected else { return nil }
@@ -126,7 +141,8 @@ extension Interpreter {
             keyPaddingMaskIsBool: keyPaddingMask?.dtype == .bool, attnMaskIsBool: attnMask?.dtype == .bool,
             needWeights: needWeights, averageWeights: averageWeights, isCausal: isCausal, batched: batched,
             batchFirst: batchFirst, embedDim: embedDim, heads: heads, targetLength: targetLength, batchSize: batchSize,
-            sourceLength: sourceLength, weight: weight, bias: bias, outWeight: outWeight, outBias: outBias,
+            sourceLength: sourceLength, weight: weight, separateWeights: separateWeights, bias: bias, outWeight: outWeight,
+            outBias: outBias,
             dropout: training ? dropout : .float(0.0), queryDType: dtypeObject(query.dtype))
     }
 
@@ -170,7 +186,14 @@ extension Interpreter {
             if !keyPaddingMask.isNone { keyPaddingMask = try method(keyPaddingMask, "unsqueeze", [.int(0)]) }
         }
         if plan.isCausal && keyPaddingMask.isNone && !plan.needWeights { attnMask = .none }
-        (query, key, value) = try packedProjection(query, key, value, plan.weight, plan.bias, embedDim)
+        if let (wq, wk, wv) = plan.separateWeights {
+            // _in_projection, with in_proj_bias.chunk(3).
+            let linear = nativeNN!.functionalLinear
+            let b = plan.bias.isNone ? (PyValue.none, PyValue.none, PyValue.none) : try triple(try method(plan.bias, "chunk", [.int(3)]))
+            (query, key, value) = (try call(linear, [query, wq, b.0]), try call(linear, [key, wk, b.1]), try call(linear, [value, wv, b.2]))
+        } else {
+            (query, key, value) = try packedProjection(query, key, value, plan.weight, plan.bias, embedDim)
+        }
         if let mask = plainTensor(attnMask)?.tensor, mask.dim == 2 { attnMask = try method(attnMask, "unsqueeze", [.int(0)]) }
         let batchHeads = PyValue.int(batchSize * heads)
         query = try method(try method(query, "view", [.int(targetLength), batchHeads, .int(headDim)]), "transpose", [.int(0), .int(1)])
