@@ -7,7 +7,7 @@ import TensorKernel
 
 /// `nn.Linear`, `nn.LayerNorm` and `nn.MultiheadAttention` built in Swift as their prelude `__init__` builds them:
 /// the same instance attributes and registries in the same order, Parameters charged as `torch.empty` + `Parameter`
-/// charge them, and the same random draws (same bounds, computed in the same double arithmetic, same kernel calls).
+/// charge them, and the same fills (same bounds, computed in the same double arithmetic, through the same Tensor methods).
 /// Only for plain arguments (positive ints, bool flags, a float dtype); nil otherwise, before any side effect.
 extension Interpreter {
     private static let linearNames = ["in_features", "out_features", "bias", "device", "dtype"]
