@@ -16,6 +16,10 @@ extension Interpreter {
         case let staticMethod as PyStaticMethod:
             return try call(staticMethod.function, args, kwargs)
         default:
+            if nativeNN != nil, let instance = object as? PyInstance, instance.cls.isShared,
+               let result = try nativeModuleCall(instance, args, kwargs) {
+                return result
+            }
             if let callMethod = typeOf(callee).lookup("__call__") {
                 return try self.callMethod(callMethod, callee, args, kwargs)
             }
@@ -53,6 +57,7 @@ extension Interpreter {
             return try construct(self, cls, args, kwargs)
         }
         if cls === types.type, args.count == 1 { return .object(typeOf(args[0])) }
+        if cls.isShared, nativeNN != nil, let instance = try nativeInstantiate(cls, args, kwargs) { return instance }
         let instance = PyInstance(cls: cls)
         let value = PyValue.object(instance)
         if let (initializer, owner) = cls.lookupWithOwner("__init__") {

@@ -84,6 +84,10 @@ final class Interpreter {
     var nativeDepth = 0
     /// Swift versions of `nn.Module`'s attribute hooks, set when `torch.nn` is built (`ModuleFastPaths`).
     var moduleFastPaths: ModuleFastPaths?
+    /// The prelude classes built and called in Swift (`NNNativeModules`), set when `torch.nn` is built.
+    var nativeNN: NNNativeModules?
+    /// Whether those Swift paths may run (tests turn them off to compare with the Python code).
+    var nativeModules = true
     /// Module-level names in first-binding order (`SnippetSession.globalNames`).
     var globalOrder: [String] = []
 

@@ -51,6 +51,7 @@ extension Interpreter {
             moduleFastPaths = ModuleFastPaths(moduleClass: module, parameterClass: torchState.parameterClass,
                                               getattr: getattr, setattr: setattr)
         }
+        nativeNN = NNNativeModules(nn: nn, natives: natives)
         return nn
     }
 
