@@ -72,9 +72,8 @@ struct ChallengeBuilder {
             shownPrompt.append(block)
         }
         let promptMarkdown = shownPrompt.map { document.source.slice($0.startLine...$0.endLine) }.joined(separator: "\n")
-        let promptHTML = document.renderedHTML(of: shownPrompt, unsafeHTML: unsafeHTML)
-            ?? QuizMarkdown.html(promptMarkdown, unsafeHTML: unsafeHTML)
-        let prompt = RichText(markdown: promptMarkdown, html: promptHTML, location: promptBlocks.first?.location)
+        let prompt = RichText(markdown: promptMarkdown, html: QuizMarkdown.html(promptMarkdown, unsafeHTML: unsafeHTML),
+                              location: promptBlocks.first?.location)
 
         var choices: [Choice] = []
         if let section = sections.named["choices"] {
@@ -147,8 +146,7 @@ struct ChallengeBuilder {
 
     private func richText(_ section: MarkdownSection) -> RichText {
         let markdown = section.blocks.isEmpty ? "" : document.markdown(of: section.blocks)
-        let html = document.renderedHTML(of: section.blocks, unsafeHTML: unsafeHTML) ?? QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML)
-        return RichText(markdown: markdown, html: html,
+        return RichText(markdown: markdown, html: QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML),
                         location: section.blocks.first?.location ?? section.heading.location)
     }
 

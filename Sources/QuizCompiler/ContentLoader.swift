@@ -108,9 +108,7 @@ public enum ContentLoader {
                 defaults.attempts = reader.positiveInt("attempts")
                 defaults.difficulty = reader.oneOf("difficulty", Difficulty.self)
                 let markdown = document.markdown(of: introBlocks)
-                let html = document.renderedHTML(of: introBlocks, unsafeHTML: unsafeHTML)
-                    ?? QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML)
-                quiz.intro = RichText(markdown: markdown, html: html,
+                quiz.intro = RichText(markdown: markdown, html: QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML),
                                       location: introBlocks.first?.location)
                 diagnostics += reader.diagnostics
             }

@@ -1,10 +1,5 @@
 import CCmark
 import QuizCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Owns one cmark document tree for the duration of a walk; frees it when done.
 final class CmarkTree {
@@ -25,28 +20,11 @@ final class CmarkTree {
         if let root { cmark_node_free(root) }
     }
 
-    /// The top-level blocks as values, and the body's HTML: each block rendered in turn, at the block's `htmlRange`.
-    /// `lineOffset` turns body lines into file lines. The HTML is nil where a block's lines may not be its text: a raw
-    /// HTML block that ends at a closing tag (cmark ends its line range a line early), or output that is not UTF-8.
-    func blocks(source: SourceText, lineOffset: Int, unsafeHTML: Bool) -> (blocks: [MarkdownBlock], html: String?) {
-        guard let root else { return ([], "") }
+    /// The top-level blocks as values; `lineOffset` turns body lines into file lines.
+    func blocks(source: SourceText, lineOffset: Int, unsafeHTML: Bool) -> [MarkdownBlock] {
+        guard let root else { return [] }
         let walker = Walker(source: source, lineOffset: lineOffset, unsafeHTML: unsafeHTML)
-        var blocks: [MarkdownBlock] = []
-        var html: [UInt8] = []
-        html.reserveCapacity(4096)
-        var hasRawHTML = false
-        for node in children(of: root) {
-            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK { hasRawHTML = true }
-            var block = walker.block(node)
-            let start = html.count
-            if let rendered = cmark_render_html(node, unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) {
-                html.append(contentsOf: UnsafeRawBufferPointer(start: rendered, count: strlen(rendered)))
-                free(rendered)
-            }
-            block.htmlRange = start..<html.count
-            blocks.append(block)
-        }
-        return (blocks, hasRawHTML ? nil : String(validating: html, as: UTF8.self))
+        return children(of: root).map(walker.block)
     }
 }
 

@@ -7,24 +7,12 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// File line where the body (after the front matter) starts.
     public var bodyFirstLine: Int
     public var blocks: [MarkdownBlock]
-    /// The HTML cmark renders for the body, each block's in turn at its `htmlRange`; empty unless `blocksRenderAlone`.
-    public var html: String
-    /// Whether each block's HTML is what cmark renders for the block's lines alone: false when the body may define
-    /// link references (it has a `]:`), which resolve across blocks, has a `\r` line break, which `SourceText` does
-    /// not count as one, or has a raw HTML block, whose line range cmark may end before its closing tag.
-    public var blocksRenderAlone: Bool
-    /// Whether `html` keeps raw HTML (cmark's unsafe mode).
-    public var unsafeHTML: Bool
 
-    public init(source: SourceText, frontMatter: FrontMatter?, bodyFirstLine: Int, blocks: [MarkdownBlock], html: String = "",
-                blocksRenderAlone: Bool = false, unsafeHTML: Bool = false) {
+    public init(source: SourceText, frontMatter: FrontMatter?, bodyFirstLine: Int, blocks: [MarkdownBlock]) {
         self.source = source
         self.frontMatter = frontMatter
         self.bodyFirstLine = bodyFirstLine
         self.blocks = blocks
-        self.html = html
-        self.blocksRenderAlone = blocksRenderAlone
-        self.unsafeHTML = unsafeHTML
     }
 
     public var path: String { source.path }
@@ -42,32 +30,6 @@ public struct MarkdownDocument: Sendable, Hashable {
         for index in blocks.indices.dropFirst() where blocks[index].endLine > lastLine { lastLine = blocks[index].endLine }
         return source.slice(blocks[0].startLine...lastLine)
     }
-
-    /// What `QuizMarkdown.html` gives for the Markdown of `run` (`markdown(of:)`, or the blocks' own lines joined with
-    /// blank lines), taken from the body's HTML without parsing again; nil unless `run` is blocks of this document that
-    /// follow each other with only blank lines between them (none reaching into the next block's lines), rendered with
-    /// `unsafeHTML`, and `blocksRenderAlone`. There the text parses to the same blocks, and cmark renders each top-level
-    /// block alone (every block's HTML ends with a line feed, so the next starts afresh).
-    public func renderedHTML(of run: [MarkdownBlock], unsafeHTML: Bool) -> String? {
-        guard blocksRenderAlone, unsafeHTML == self.unsafeHTML else { return nil }
-        guard let first = run.first else { return "" }
-        guard let start = blocks.firstIndex(where: { $0.startLine == first.startLine }), blocks.count - start >= run.count else {
-            return nil
-        }
-        for (offset, block) in run.enumerated() {
-            let own = blocks[start + offset]
-            guard own.startLine == block.startLine, own.endLine == block.endLine, own.htmlRange == block.htmlRange else { return nil }
-            // A setext heading's lines can reach into the next block's first line; its text would then render differently.
-            if start + offset + 1 < blocks.count, blocks[start + offset + 1].startLine <= own.endLine { return nil }
-            if offset > 0 {
-                let gap = (run[offset - 1].endLine + 1)..<block.startLine
-                guard gap.allSatisfy({ source.lineText($0).utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) else { return nil }
-            }
-        }
-        let utf8 = html.utf8, lower = first.htmlRange.lowerBound, upper = run[run.count - 1].htmlRange.upperBound
-        guard lower <= upper, upper <= utf8.count else { return nil }
-        return String(html[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)])
-    }
 }
 
 /// One top-level block of the body, with its file line range.
@@ -84,15 +46,12 @@ public struct MarkdownBlock: Sendable, Hashable {
     public var location: SourceLocation
     public var startLine: Int
     public var endLine: Int
-    /// UTF-8 offsets of the block's HTML in its document's `html`.
-    public var htmlRange: Range<Int>
 
-    public init(kind: Kind, location: SourceLocation, startLine: Int, endLine: Int, htmlRange: Range<Int> = 0..<0) {
+    public init(kind: Kind, location: SourceLocation, startLine: Int, endLine: Int) {
         self.kind = kind
         self.location = location
         self.startLine = startLine
         self.endLine = endLine
-        self.htmlRange = htmlRange
     }
 }
 

@@ -44,26 +44,7 @@ public enum QuizMarkdown {
             bodyFirstLine = bodyLine
         }
         let body = source.slice(bodyFirstLine...max(source.lineCount, bodyFirstLine))
-        let (blocks, html) = CmarkTree(markdown: body).blocks(source: source, lineOffset: bodyFirstLine - 1, unsafeHTML: unsafeHTML)
-        return .success(MarkdownDocument(source: source, frontMatter: frontMatter, bodyFirstLine: bodyFirstLine, blocks: blocks,
-                                         html: html ?? "", blocksRenderAlone: html != nil && blocksRenderAlone(body),
-                                         unsafeHTML: unsafeHTML))
-    }
-
-    /// False when `body` has a `]:` (it may define a link reference, which any block can use) or a `\r` (after `slice`,
-    /// a line break cmark counts and `SourceText` does not).
-    static func blocksRenderAlone(_ body: String) -> Bool {
-        var body = body
-        return body.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return true }
-            if memchr(base, 0x0D, bytes.count) != nil { return false }
-            var start = 0
-            while start < bytes.count, let found = memchr(base + start, 0x5D, bytes.count - start) {
-                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                if index + 1 < bytes.count, bytes[index + 1] == 0x3A { return false }
-                start = index + 1
-            }
-            return true
-        }
+        let blocks = CmarkTree(markdown: body).blocks(source: source, lineOffset: bodyFirstLine - 1, unsafeHTML: unsafeHTML)
+        return .success(MarkdownDocument(source: source, frontMatter: frontMatter, bodyFirstLine: bodyFirstLine, blocks: blocks))
     }
 }
