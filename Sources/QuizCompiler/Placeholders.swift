@@ -12,6 +12,11 @@ public enum Placeholders {
 
     /// Every placeholder in `text`, located in the file when the text is.
     public static func occurrences(in text: RichText) -> [Occurrence] {
+        occurrences(in: text, located: true)
+    }
+
+    /// `occurrences(in:)`, without locations unless `located` (finding one counts the lines before it).
+    static func occurrences(in text: RichText, located: Bool) -> [Occurrence] {
         let markdown = text.markdown
         let utf8 = markdown.utf8
         return spans(in: markdown).map { span in
@@ -19,7 +24,7 @@ public enum Placeholders {
             let start = utf8.index(utf8.startIndex, offsetBy: span.whole.lowerBound)
             let upper = utf8.index(utf8.startIndex, offsetBy: span.whole.upperBound)
             return Occurrence(name: name(of: span, in: markdown), range: start..<upper,
-                              location: text.location.map { locate(start, in: markdown, from: $0) })
+                              location: located ? text.location.map { locate(start, in: markdown, from: $0) } : nil)
         }
     }
 
@@ -131,7 +136,7 @@ public enum Placeholders {
 
     /// The text's HTML with each known `{{ name }}` replaced by its HTML-escaped value in a `<code>`.
     public static func fill(_ text: RichText, with result: ExecutionResult?, unsafeHTML: Bool) -> String {
-        let found = occurrences(in: text)
+        let found = occurrences(in: text, located: false)
         guard !found.isEmpty else { return text.html }
         return fillRendered(text, found, with: result) ?? fillByRendering(text, found, with: result, unsafeHTML: unsafeHTML)
     }

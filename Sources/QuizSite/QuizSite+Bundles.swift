@@ -54,7 +54,7 @@ extension QuizView {
     /// `bundle(compilerVersion:).serializedBytes()`, written directly (keys in byte order).
     func bundleBytes(compilerVersion: String) -> [UInt8] {
         let q = compiled.quiz
-        var writer = JSONWriter(capacity: QuizView.bufferCapacity(forText: QuizView.textSize(compiled)))
+        var writer = JSONWriter(capacity: QuizView.bufferCapacity(forText: facts.textSize))
         writer.object { w in
             w.field("$schema", "schema/quiz.schema.json")
             w.field("answerHash", "sha256(salt + \"\\n\" + id + \"\\n\" + value), value \"choice:<indices ascending, comma-separated>\" or \"text:<normalised text>\"")

@@ -87,7 +87,7 @@ public struct SiteRenderer: Sendable {
         let context = QuizSite.quizContext(site: site, quiz: view, compilerVersion: compilerVersion)
         return [
             "\(view.slug)/index.html": page(body: "quiz", context: context,
-                                            capacity: QuizView.bufferCapacity(forText: QuizView.textSize(view.compiled))),
+                                            capacity: QuizView.bufferCapacity(forText: view.facts.textSize)),
             "api/\(view.slug).json": view.bundleBytes(compilerVersion: compilerVersion),
         ]
     }

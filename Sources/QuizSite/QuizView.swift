@@ -8,10 +8,13 @@ struct QuizFacts {
     var contentHash: String
     /// Deterministic per content, so builds are byte-identical and an edited quiz gets new keys.
     var salt: String
+    /// `QuizView.textSize(compiled)`, counted once for the quiz's documents and page.
+    var textSize: Int
 
     init(compiled: CompiledQuiz) {
         self.compiled = compiled
-        contentHash = SHA256.hex(bytes: QuizView.contentDocumentBytes(compiled))
+        textSize = QuizView.textSize(compiled)
+        contentHash = SHA256.hex(bytes: QuizView.contentDocumentBytes(compiled, textSize: textSize))
         salt = String(SHA256.hex("quizc-salt\n" + contentHash).prefix(32))
     }
 
@@ -67,10 +70,11 @@ struct QuizView {
         ])
     }
 
-    /// `contentDocument(compiled).serializedBytes()`, written directly (keys in byte order).
-    static func contentDocumentBytes(_ compiled: CompiledQuiz) -> [UInt8] {
+    /// `contentDocument(compiled).serializedBytes()`, written directly (keys in byte order); `textSize` is
+    /// `textSize(compiled)` when known.
+    static func contentDocumentBytes(_ compiled: CompiledQuiz, textSize size: Int? = nil) -> [UInt8] {
         let quiz = compiled.quiz
-        var writer = JSONWriter(capacity: bufferCapacity(forText: textSize(compiled)))
+        var writer = JSONWriter(capacity: bufferCapacity(forText: size ?? textSize(compiled)))
         writer.object { w in
             w.field("badge", quiz.badge)
             w.array("challenges") { w in

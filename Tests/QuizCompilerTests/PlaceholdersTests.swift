@@ -19,6 +19,14 @@ import Testing
         ])
     }
 
+    @Test func unlocatedOccurrencesHaveTheSameNamesAndRanges() {
+        let located = Placeholders.occurrences(in: Self.text)
+        let unlocated = Placeholders.occurrences(in: Self.text, located: false)
+        #expect(unlocated.map(\.name) == located.map(\.name))
+        #expect(unlocated.map(\.range) == located.map(\.range))
+        #expect(unlocated.allSatisfy { $0.location == nil })
+    }
+
     @Test func fillsKnownValuesEscapedInCode() {
         #expect(Placeholders.fill(Self.text, with: Self.result, unsafeHTML: false) == """
             <p>Weights <code>tensor([[0.6405, 0.3595]]) &lt;x&gt;</code>

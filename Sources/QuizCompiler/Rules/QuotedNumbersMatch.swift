@@ -41,7 +41,7 @@ struct QuotedNumbersMatch: ChallengeRule {
         if let error = result.error { printed.append(("error message", error.message)) }
         let names = printed.map(\.name)
         let claimsPerText = texts.map { text in
-            QuotedNumbers.claims(in: text.markdown, skipping: Placeholders.occurrences(in: text).map(\.range), names: names)
+            QuotedNumbers.claims(in: text.markdown, skipping: Placeholders.occurrences(in: text, located: false).map(\.range), names: names)
         }
         guard claimsPerText.contains(where: { !$0.isEmpty }) else { return [] }
         // Scanning every printed value is the expensive part; only challenges that quote numbers pay for it.

@@ -25,9 +25,13 @@ struct UnknownPlaceholder: ChallengeRule {
         // A snippet that raised by mistake is reported once (snippet-error), not once per missing variable.
         if result?.error != nil, challenge.type != .debug { return [] }
         let texts = [challenge.hint, challenge.explanation].compactMap { $0 }
-        return texts.flatMap(Placeholders.occurrences).compactMap { occurrence in
+        // Located only when reported: locating counts the lines before each placeholder.
+        return texts.flatMap { text in
+            Placeholders.occurrences(in: text, located: false).map { (text, $0) }
+        }.compactMap { text, occurrence in
             guard Placeholders.value(of: occurrence.name, in: result) == nil else { return nil }
-            let location = occurrence.location ?? challenge.location
+            let location = text.location.map { Placeholders.locate(occurrence.range.lowerBound, in: text.markdown, from: $0) }
+                ?? challenge.location
             guard let result else {
                 return .error("`{{ \(occurrence.name) }}` has no snippet to take its value from", at: location,
                               notes: [.init("placeholders need a ```python fence in the prompt")], rule: Self.description.id)
