@@ -147,7 +147,6 @@ extension Parser {
     }
 
     mutating func comparison() throws(ParseError) -> Expr {
-        let start = current
         let left = try bitOr()
         var ops: [(CompareOp, Expr)] = []
         while true {
@@ -166,7 +165,7 @@ extension Parser {
             ops.append((found, try bitOr()))
         }
         if ops.isEmpty { return left }
-        return Expr(.compare(left, ops), line: left.line, column: left.column).withStart(start, lineOffset)
+        return Expr(.compare(left, ops), line: left.line, column: left.column)
     }
 
     /// One left-associative binary level: operators whose code lies in `ops`.
@@ -502,10 +501,6 @@ extension Parser {
         }
         return .float(Double(lower) ?? .infinity)
     }
-}
-
-extension Expr {
-    func withStart(_ token: LexToken, _ offset: Int) -> Expr { self }
 }
 
 extension StringProtocol {

@@ -401,7 +401,7 @@ struct Parser {
             case .kwFrom:
                 index += 1
                 var level = 0
-                while isOp(.dot) || isOp(.ellipsis) { level += text(current).count; index += 1 }
+                while isOp(.dot) || isOp(.ellipsis) { level += current.range.count; index += 1 }
                 let module = level > 0 && isKeyword(.kwImport) ? "" : try dottedName()
                 try expect(.kwImport)
                 var names: [ImportName] = []

@@ -14,16 +14,11 @@ public struct PythonToken: Sendable, Equatable {
     /// Which operator or keyword this is, decided while lexing so the parser tests integers, not strings.
     var code: TokenCode = .none
 
-    init(kind: PythonTokenKind, text: String, line: Int, column: Int, range: Range<Int>, code: TokenCode = .none) {
-        (self.kind, self.text, self.line, self.column, self.range, self.code) = (kind, text, line, column, range, code)
-    }
-
     /// The token with its text cut from the source it was lexed from (an indent's range spans its whitespace; its
     /// text is empty).
     init(_ token: LexToken, in bytes: [UInt8]) {
-        let text = token.kind == .indent ? "" : String(decoding: bytes[token.range], as: UTF8.self)
-        self.init(kind: token.kind, text: text, line: token.line,
-                  column: token.column, range: token.range, code: token.code)
+        (kind, line, column, range, code) = (token.kind, token.line, token.column, token.range, token.code)
+        text = token.kind == .indent ? "" : String(decoding: bytes[token.range], as: UTF8.self)
     }
 }
 

@@ -392,7 +392,6 @@ struct SiteBuilder: Sendable {
                            reused: [String: BuildState.QuizEntry], summaries: [QuizSummary], warnings: [Diagnostic],
                            hashes: [String: String], fingerprints: [String: String], sources: [String: String],
                            key: String, files output: URL) -> BuildState {
-        func sourceStamps(_ folder: ContentBundle.QuizFolder) -> String? { sources[folder.path] }
         func stamps(_ paths: some Sequence<String>) -> [String: BuildState.Stamp]? {
             var result: [String: BuildState.Stamp] = [:]
             for path in paths {
@@ -411,14 +410,14 @@ struct SiteBuilder: Sendable {
             if let entry = reused[folder.path], let files = stamps(entry.files.keys) {
                 state.quizzes[folder.path] = BuildState.QuizEntry(fingerprint: entry.fingerprint, summary: summary,
                                                                   warnings: entry.warnings, runnableChallenges: entry.runnableChallenges,
-                                                                  files: files, sources: sourceStamps(folder))
+                                                                  files: files, sources: sources[folder.path])
             } else if let quiz = compiledBySlug[folder.slug], let files = stamps(paths) {
                 let prefix = folder.path + "/"
                 state.quizzes[folder.path] = BuildState.QuizEntry(
                     fingerprint: fingerprints[folder.path]!, summary: summary,
                     warnings: warnings.filter { $0.location.file.hasPrefix(prefix) },
                     runnableChallenges: quiz.challenges.filter(\.challenge.hasRunnableCode).count, files: files,
-                    sources: sourceStamps(folder))
+                    sources: sources[folder.path])
             }
         }
         state.shared = stamps(hashes.keys.filter { !owned.contains($0) }) ?? [:]

@@ -119,8 +119,9 @@ struct BuildState: Codable, Equatable {
         for (path, entry) in quizzes.sorted(by: { $0.key < $1.key }) {
             if let digest = entry.sources { lines += "\(digest) \(path)\n" }
         }
-        Self.save(Data(lines.utf8), to: Self.sourcesURL(for: url))
-        Self.save(encoded, to: url)
+        // Best effort: a state that cannot be written only costs the next build its reuse.
+        try? CacheFile.write(Data(lines.utf8), to: Self.sourcesURL(for: url))
+        try? CacheFile.write(encoded, to: url)
     }
 
     static func sourcesURL(for url: URL) -> URL {
@@ -143,11 +144,6 @@ struct BuildState: Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try? encoder.encode(self)
-    }
-
-    /// Best effort: a state that cannot be written only costs the next build its reuse.
-    static func save(_ data: Data, to url: URL) {
-        try? CacheFile.write(data, to: url)
     }
 
     /// The hash of a quiz folder's path and files, as read for this build.

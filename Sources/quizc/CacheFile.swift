@@ -38,16 +38,7 @@ enum CacheFile {
             fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw Failure(description: "cannot create \(temporary): \(String(cString: strerror(errno)))") }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = OutputWriter.systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                offset += n
-            }
-            return true
-        }
+        let written = data.withUnsafeBytes { OutputWriter.writeAll(fd, $0) }
         let failure = written ? nil : String(cString: strerror(errno))
         close(fd)
         if let failure {

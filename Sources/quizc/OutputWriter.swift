@@ -304,11 +304,8 @@ struct OutputWriter {
         }
         guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            guard n > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-            offset += n
+        guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) else {
+            throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         if existingSize > bytes.count, ftruncate(fd, off_t(bytes.count)) != 0 {
             throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
@@ -321,7 +318,19 @@ struct OutputWriter {
         #endif
     }
 
-    static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    /// Writes all of `buffer` to `fd` (retrying short writes and interruptions); false with `errno` set on failure.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return true
+    }
+
+    private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.write(fd, buffer, count)
         #else
