@@ -16,8 +16,8 @@ final class WebDriver: @unchecked Sendable {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    private let process: Process
-    private let port: Int
+    private var process = Process()
+    private var port = 0
     private var session = ""
 
     /// Starts chromedriver on a free loopback port and opens a headless Chromium session.
@@ -26,19 +26,23 @@ final class WebDriver: @unchecked Sendable {
             throw Failure(description: "chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver), "
                           + "or set QUIZC_SKIP_BROWSER_TESTS=1")
         }
-        port = Int.random(in: 20_000..<40_000)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: driver)
-        process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        // A random port can be taken (chromedriver then exits at once): up to three ports are tried.
         var ready = false
-        for _ in 0..<100 where !ready {
-            try await Task.sleep(for: .milliseconds(100))
-            ready = (try? await request("GET", "/status")) != nil
+        for _ in 0..<3 where !ready {
+            port = Int.random(in: 20_000..<40_000)
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: driver)
+            process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            for _ in 0..<100 where !ready && process.isRunning {
+                try await Task.sleep(for: .milliseconds(100))
+                ready = (try? await request("GET", "/status")) != nil
+            }
+            if !ready { stop() }
         }
-        guard ready else { stop(); throw Failure(description: "chromedriver did not start on port \(port)") }
+        guard ready else { throw Failure(description: "chromedriver did not start (last port tried: \(port))") }
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
             "goog:loggingPrefs": ["browser": "ALL"],
