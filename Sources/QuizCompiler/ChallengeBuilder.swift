@@ -72,7 +72,8 @@ struct ChallengeBuilder {
             shownPrompt.append(block)
         }
         let promptMarkdown = shownPrompt.map { document.source.slice($0.startLine...$0.endLine) }.joined(separator: "\n")
-        let prompt = RichText(markdown: promptMarkdown, html: QuizMarkdown.html(promptMarkdown, unsafeHTML: unsafeHTML),
+        let prompt = RichText(markdown: promptMarkdown,
+                              html: document.html(of: shownPrompt, markdown: promptMarkdown, unsafeHTML: unsafeHTML),
                               location: promptBlocks.first?.location)
 
         var choices: [Choice] = []
@@ -146,7 +147,7 @@ struct ChallengeBuilder {
 
     private func richText(_ section: MarkdownSection) -> RichText {
         let markdown = section.blocks.isEmpty ? "" : document.markdown(of: section.blocks)
-        return RichText(markdown: markdown, html: QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML),
+        return RichText(markdown: markdown, html: document.html(of: section.blocks, markdown: markdown, unsafeHTML: unsafeHTML),
                         location: section.blocks.first?.location ?? section.heading.location)
     }
 

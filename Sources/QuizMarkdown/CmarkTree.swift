@@ -1,9 +1,17 @@
 import CCmark
 import QuizCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Owns one cmark document tree for the duration of a walk; frees it when done.
-final class CmarkTree {
+/// Owns one cmark document tree; frees it with the last reference. Never changed after `init` (rendering only reads
+/// it), so the documents holding it can cross tasks.
+final class CmarkTree: @unchecked Sendable {
     private let root: OpaquePointer?
+    /// The top-level blocks, in order: `MarkdownBlock.index` points here.
+    private let topLevel: [OpaquePointer]
 
     init(markdown: String) {
         var markdown = markdown
@@ -14,6 +22,7 @@ final class CmarkTree {
                 }
             } ?? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
         }
+        topLevel = root.map(children(of:)) ?? []
     }
 
     deinit {
@@ -22,9 +31,25 @@ final class CmarkTree {
 
     /// The top-level blocks as values; `lineOffset` turns body lines into file lines.
     func blocks(source: SourceText, lineOffset: Int, unsafeHTML: Bool) -> [MarkdownBlock] {
-        guard let root else { return [] }
         let walker = Walker(source: source, lineOffset: lineOffset, unsafeHTML: unsafeHTML)
-        return children(of: root).map(walker.block)
+        return topLevel.indices.map { index in
+            var block = walker.block(topLevel[index])
+            block.index = index
+            return block
+        }
+    }
+
+    /// The HTML of the top-level blocks at `indices`, each rendered from this tree (cmark renders a document as its
+    /// blocks one after another, so this is the HTML of their Markdown parsed together, without parsing it again).
+    func html(ofBlocksAt indices: [Int], unsafeHTML: Bool) -> String {
+        let options = unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        var html = ""
+        for index in indices {
+            guard let rendered = cmark_render_html(topLevel[index], options) else { continue }
+            html += String(cString: rendered)
+            free(rendered)
+        }
+        return html
     }
 }
 

@@ -7,15 +7,54 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// File line where the body (after the front matter) starts.
     public var bodyFirstLine: Int
     public var blocks: [MarkdownBlock]
+    /// The parse `blocks` came from, kept to render their HTML without parsing their Markdown again (nil: render by
+    /// parsing). Not part of the document's value: equality and hashing ignore it.
+    let tree: CmarkTree?
 
     public init(source: SourceText, frontMatter: FrontMatter?, bodyFirstLine: Int, blocks: [MarkdownBlock]) {
+        self.init(source: source, frontMatter: frontMatter, bodyFirstLine: bodyFirstLine, blocks: blocks, tree: nil)
+    }
+
+    init(source: SourceText, frontMatter: FrontMatter?, bodyFirstLine: Int, blocks: [MarkdownBlock], tree: CmarkTree?) {
         self.source = source
         self.frontMatter = frontMatter
         self.bodyFirstLine = bodyFirstLine
         self.blocks = blocks
+        self.tree = tree
+    }
+
+    public static func == (lhs: MarkdownDocument, rhs: MarkdownDocument) -> Bool {
+        lhs.source == rhs.source && lhs.frontMatter == rhs.frontMatter && lhs.bodyFirstLine == rhs.bodyFirstLine
+            && lhs.blocks == rhs.blocks
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(frontMatter)
+        hasher.combine(bodyFirstLine)
+        hasher.combine(blocks)
     }
 
     public var path: String { source.path }
+
+    /// The HTML of `blocks` (blocks of this document, in order), the same as `QuizMarkdown.html(markdown)` where
+    /// `markdown` is their Markdown (`markdown(of:)`, or their slices joined by line feeds). Rendered from the
+    /// document's own parse when it has one: parsing each challenge's prompt, hint and explanation again took about
+    /// three times as long as rendering them. Parsed again when the file may define link references (`[x]: url`, which
+    /// a fragment parsed alone does not see unless it holds them) or `unsafeHTML` is on (cmark records an HTML block
+    /// ending in a closing tag one line short, so its slice, and the HTML rendered from it, ends early).
+    public func html(of blocks: [MarkdownBlock], markdown: String, unsafeHTML: Bool) -> String {
+        guard let tree, !unsafeHTML, !source.mayDefineLinkReferences else {
+            return QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML)
+        }
+        var indices: [Int] = []
+        indices.reserveCapacity(blocks.count)
+        for block in blocks {
+            guard let index = block.index else { return QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML) }
+            indices.append(index)
+        }
+        return tree.html(ofBlocksAt: indices, unsafeHTML: unsafeHTML)
+    }
 
     /// The Markdown source of `blocks`, from the first block's line to the last block's line.
     public func markdown(of blocks: some Collection<MarkdownBlock>) -> String {
@@ -46,12 +85,15 @@ public struct MarkdownBlock: Sendable, Hashable {
     public var location: SourceLocation
     public var startLine: Int
     public var endLine: Int
+    /// Its position among the top-level blocks of the parse it came from (nil for a block made by hand).
+    public var index: Int?
 
-    public init(kind: Kind, location: SourceLocation, startLine: Int, endLine: Int) {
+    public init(kind: Kind, location: SourceLocation, startLine: Int, endLine: Int, index: Int? = nil) {
         self.kind = kind
         self.location = location
         self.startLine = startLine
         self.endLine = endLine
+        self.index = index
     }
 }
 

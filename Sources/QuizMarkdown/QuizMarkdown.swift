@@ -44,7 +44,9 @@ public enum QuizMarkdown {
             bodyFirstLine = bodyLine
         }
         let body = source.slice(bodyFirstLine...max(source.lineCount, bodyFirstLine))
-        let blocks = CmarkTree(markdown: body).blocks(source: source, lineOffset: bodyFirstLine - 1, unsafeHTML: unsafeHTML)
-        return .success(MarkdownDocument(source: source, frontMatter: frontMatter, bodyFirstLine: bodyFirstLine, blocks: blocks))
+        let tree = CmarkTree(markdown: body)
+        let blocks = tree.blocks(source: source, lineOffset: bodyFirstLine - 1, unsafeHTML: unsafeHTML)
+        return .success(MarkdownDocument(source: source, frontMatter: frontMatter, bodyFirstLine: bodyFirstLine,
+                                         blocks: blocks, tree: tree))
     }
 }

@@ -66,6 +66,22 @@ public struct SourceText: Sendable, Hashable {
 
     public var lineCount: Int { lineRanges.count }
 
+    /// False when no `]:` occurs anywhere, so the file defines no link reference (`[label]: destination`): then a
+    /// fragment's links resolve alike parsed alone or in the whole file.
+    public var mayDefineLinkReferences: Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var start = 0
+            while start < bytes.count, let found = memchr(base + start, 0x5D, bytes.count - start) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if index + 1 < bytes.count, bytes[index + 1] == 0x3A { return true }
+                start = index + 1
+            }
+            return false
+        }
+    }
+
     /// File lines `range` (1-based, inclusive) joined with `\n`, each with a trailing newline.
     public func slice(_ range: ClosedRange<Int>) -> String {
         let lower = max(range.lowerBound, 1), upper = min(range.upperBound, lineCount)

@@ -260,7 +260,9 @@ struct ContentReader {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failed }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // One spare byte: the read that finds the end needs room, and a file that did not grow then needs no second
+        // buffer (growing by a page for that read was a tenth of the read phase).
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
