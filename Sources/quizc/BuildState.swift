@@ -9,7 +9,9 @@ import Darwin
 #endif
 
 /// A fast 128-bit hash of bytes, for telling whether inputs or outputs changed between builds (not for security:
-/// authors hash their own content). Two 64-bit multiply-fold lanes over 8-byte words, lengths mixed in.
+/// authors hash their own content). 64-bit multiply-fold lanes over 8-byte words, lengths mixed in: four independent
+/// lanes over each 32 bytes (a build hashes every file it writes, about 11 MB for 1,000 challenges, and one lane
+/// waiting on the last multiply ran at a third of the speed), then two over what is left.
 struct Fingerprint {
     private var a: UInt64 = 0x243F_6A88_85A3_08D3
     private var b: UInt64 = 0x1319_8A2E_0370_7344
@@ -31,6 +33,18 @@ struct Fingerprint {
     mutating func combine(raw buffer: UnsafeRawBufferPointer) {
         let count = buffer.count
         var offset = 0
+        if count >= 32 {
+            var c: UInt64 = 0x0801_F2E2_858E_FC16, d: UInt64 = 0x6367_2A0F_2A5C_2B1E
+            while offset + 32 <= count {
+                a = Self.fold(a ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self), 0xA076_1D64_78BD_642F)
+                b = Self.fold(b ^ buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self), 0xE703_7ED1_A0B4_28DB)
+                c = Self.fold(c ^ buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self), 0x8EBC_6AF0_9C88_C6E3)
+                d = Self.fold(d ^ buffer.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self), 0x5899_65CC_7537_4CC3)
+                offset += 32
+            }
+            a = Self.fold(a ^ c, 0x1D8E_4E27_C47D_124F)
+            b = Self.fold(b ^ d, 0xA076_1D64_78BD_642F) &+ a
+        }
         while offset + 8 <= count {
             let word = buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             a = Self.fold(a ^ word, 0xA076_1D64_78BD_642F)
@@ -65,7 +79,7 @@ private extension String {
 /// hard-linked into the new output. Kept in `.quizc-cache/build-<output>.json`; a missing, corrupt or stale state
 /// (other quizc version, numerics, site.yml, templates) means a full build.
 struct BuildState: Codable, Equatable {
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// How an output file looked right after quizc wrote it; any difference means it was touched since.
     struct Stamp: Codable, Equatable {

@@ -200,4 +200,21 @@ import Testing
         #expect(Fingerprint.of(Array("same".utf8)) == Fingerprint.of(Array("same".utf8)))
         #expect(Fingerprint.of(Array("same".utf8)).count == 32)
     }
+
+    @Test func fingerprintsOfLongInputsSeeEveryByteAndItsPlace() {
+        // 32-byte blocks go through four lanes at once: a change in any lane, in the tail, or blocks in another
+        // order must all show.
+        let base = (0..<100).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        var seen: Set<String> = [Fingerprint.of(base)]
+        for index in [0, 7, 8, 15, 16, 23, 24, 31, 32, 63, 64, 95, 96, 99] {
+            var changed = base
+            changed[index] ^= 1
+            seen.insert(Fingerprint.of(changed))
+        }
+        let swapped = Array(base[32..<64] + base[0..<32] + base[64...])
+        seen.insert(Fingerprint.of(swapped))
+        #expect(seen.count == 16)
+        #expect(Fingerprint.of(Array(repeating: 0, count: 32)) != Fingerprint.of(Array(repeating: 0, count: 64)))
+        #expect(Fingerprint.of(base) == Fingerprint.of(base))
+    }
 }
