@@ -100,10 +100,15 @@ public enum AttentionKernel {
                             let full = count / laneWidth * laneWidth
                             acc = SIMD16<Float>()
                             for base in stride(from: 0, to: full, by: laneWidth) {
-                                for l in 0..<laneWidth {
-                                    let e = SleefMath.expU20(scores[base + l] - newMax)
-                                    scores[base + l] = e
-                                    acc[l] = acc[l] + e
+                                for l in 0..<laneWidth { scores[base + l] = SleefMath.expU20(scores[base + l] - newMax) }
+                                // Lane l adds exp l of the block, as a whole vector (single lanes spill and stall).
+                                scores.withUnsafeBufferPointer { buffer in
+                                    let block = UnsafeRawPointer(buffer.baseAddress! + base)
+                                    switch laneWidth {
+                                    case 16: acc += block.loadUnaligned(as: SIMD16<Float>.self)
+                                    case 8: acc.lowHalf += block.loadUnaligned(as: SIMD8<Float>.self)
+                                    default: for l in 0..<laneWidth { acc[l] = acc[l] + buffer[base + l] }
+                                    }
                                 }
                             }
                             var blockSum = SoftmaxKernel.butterfly(acc, laneWidth)

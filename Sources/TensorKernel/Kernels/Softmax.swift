@@ -201,8 +201,17 @@ public enum SoftmaxKernel {
     }
 
     /// `vec_reduce_all` of a full vector of `w` lanes: `acc[i] + acc[i ^ s]` for s = w/2, ..., 1; lane 0.
+    /// For 16 and 8 lanes as whole-vector adds of halves (the same sums: lane i < s of a step is
+    /// `acc[i] + acc[i + s]`, and only those lanes reach lane 0); writing single lanes of a vector spilled it to the
+    /// stack and stalled on every reload, a third of a small `scaled_dot_product_attention`.
     @inline(__always)
     static func butterfly(_ lanes: SIMD16<Float>, _ w: Int) -> Float {
+        if w == 16 || w == 8 {
+            let eight = w == 16 ? lanes.lowHalf + lanes.highHalf : lanes.lowHalf
+            let four = eight.lowHalf + eight.highHalf
+            let two = four.lowHalf + four.highHalf
+            return two[0] + two[1]
+        }
         var acc = lanes
         var s = w / 2
         while s >= 1 {

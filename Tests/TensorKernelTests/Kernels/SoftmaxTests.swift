@@ -82,4 +82,25 @@ struct SoftmaxTests {
         // W = 8: lane 0 = 1e8 + -1e8 = 0, lanes 1...7 hold 1: butterfly sum 7.
         #expect(SoftmaxKernel.laneSum(values, 9, 8) == 7)
     }
+
+    @Test("butterfly of halves gives the lane-by-lane reduction's bits", arguments: [2, 4, 8, 16])
+    func butterflyMatchesLaneDefinition(width: Int) {
+        var generator = CPUGenerator(seed: 7)
+        for trial in 0..<200 {
+            // Magnitudes from 1e-6 to 1e6 and both signs, so a different pairing would round differently.
+            let values = generator.uniformFloat32(count: 16).enumerated().map { index, u in
+                (u - 0.5) * Float(pow(10, Double((index * 7 + trial) % 13) - 6))
+            }
+            var lanes = SIMD16<Float>()
+            for (index, value) in values.enumerated() { lanes[index] = value }
+            var reference = lanes
+            var s = width / 2
+            while s >= 1 {
+                let old = reference
+                for i in 0..<width { reference[i] = old[i] + old[i ^ s] }
+                s /= 2
+            }
+            #expect(SoftmaxKernel.butterfly(lanes, width).bitPattern == reference[0].bitPattern, "trial \(trial)")
+        }
+    }
 }

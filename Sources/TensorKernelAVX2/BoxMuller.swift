@@ -1,0 +1,1 @@
+../TensorKernel/Random/BoxMuller.swift
