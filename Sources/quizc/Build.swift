@@ -392,11 +392,12 @@ struct SiteBuilder: Sendable {
                            reused: [String: BuildState.QuizEntry], summaries: [QuizSummary], warnings: [Diagnostic],
                            hashes: [String: String], fingerprints: [String: String], sources: [String: String],
                            key: String, files output: URL) -> BuildState {
+        // Paths joined as strings: a URL per file cost more than its `lstat`, in the build's serial tail.
+        let folder = output.path.hasSuffix("/") ? output.path : output.path + "/"
         func stamps(_ paths: some Sequence<String>) -> [String: BuildState.Stamp]? {
             var result: [String: BuildState.Stamp] = [:]
             for path in paths {
-                guard let hash = hashes[path],
-                      let stamp = BuildState.stamp(of: output.appendingPathComponent(path).path, contentHash: hash) else { return nil }
+                guard let hash = hashes[path], let stamp = BuildState.stamp(of: folder + path, contentHash: hash) else { return nil }
                 result[path] = stamp
             }
             return result
