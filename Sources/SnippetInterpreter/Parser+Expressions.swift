@@ -122,7 +122,6 @@ extension Parser {
             let token = current
             index += 1
             left = make(.boolOr(left, try andTest()), token)
-            left = Expr(left.kind, line: left.line, column: left.column)
         }
         return left
     }
@@ -168,28 +167,35 @@ extension Parser {
         return Expr(.compare(left, ops), line: left.line, column: left.column)
     }
 
-    /// One left-associative binary level: operators whose code lies in `ops`.
-    mutating func binaryLevel(_ ops: ClosedRange<UInt8>, next: (inout Parser) throws(ParseError) -> Expr) throws(ParseError) -> Expr {
-        var left = try next(&self)
-        while ops.contains(code.rawValue), let op = code.binaryOp {
+    /// The binary operators from `|` down to `* / // % @`, by precedence climbing: one loop over the six
+    /// left-associative levels instead of a function per level, with the same trees.
+    mutating func bitOr() throws(ParseError) -> Expr { try binary(from: 1) }
+
+    /// Operands joined by binary operators of precedence `minimum` or higher (`Parser.precedence`).
+    mutating func binary(from minimum: Int) throws(ParseError) -> Expr {
+        var left = try factor()
+        while true {
+            let level = Parser.precedence(code)
+            guard level >= minimum, let op = code.binaryOp else { return left }
             index += 1
-            let right = try next(&self)
+            let right = try binary(from: level + 1)
             left = Expr(.binary(op, left, right), line: left.line, column: left.column)
         }
-        return left
     }
 
-    mutating func bitOr() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.pipe)) { (p: inout Parser) throws(ParseError) in try p.bitXor() } }
-    mutating func bitXor() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.caret)) { (p: inout Parser) throws(ParseError) in try p.bitAnd() } }
-    mutating func bitAnd() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.amp)) { (p: inout Parser) throws(ParseError) in try p.shift() } }
-    mutating func shift() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.lshift, .rshift)) { (p: inout Parser) throws(ParseError) in try p.arith() } }
-    mutating func arith() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.plus, .minus)) { (p: inout Parser) throws(ParseError) in try p.term() } }
-    mutating func term() throws(ParseError) -> Expr {
-        try binaryLevel(Parser.level(.star, .at)) { (p: inout Parser) throws(ParseError) in try p.factor() }
+    /// A binary operator's precedence, loosest first: `|` 1, `^` 2, `&` 3, shifts 4, `+ -` 5, `* / // % @` 6;
+    /// 0 for any other token (`**` binds in `power`).
+    static func precedence(_ code: TokenCode) -> Int {
+        switch code {
+        case .pipe: 1
+        case .caret: 2
+        case .amp: 3
+        case .lshift, .rshift: 4
+        case .plus, .minus: 5
+        case .star, .slash, .doubleSlash, .percent, .at: 6
+        default: 0
+        }
     }
-
-    /// The codes `first...last` (declared adjacent in `TokenCode`) as one precedence level.
-    static func level(_ first: TokenCode, _ last: TokenCode? = nil) -> ClosedRange<UInt8> { first.rawValue...(last ?? first).rawValue }
 
     mutating func factor() throws(ParseError) -> Expr {
         if let op = Parser.unaryOp(code) {
@@ -245,7 +251,9 @@ extension Parser {
 
     /// Parses call arguments after `(` up to and including `)`.
     mutating func callArguments() throws(ParseError) -> [CallArg] {
+        if accept(.rparen) { return [] }
         var args: [CallArg] = []
+        args.reserveCapacity(4) // most calls pass one to four: one allocation instead of up to three
         var sawKeyword = false
         while !isOp(.rparen) {
             if accept(.star) {
@@ -467,7 +475,17 @@ extension Parser {
     }
 
     func parseNumber(_ token: LexToken) throws(ParseError) -> ExprKind {
-        // Plain decimal literals (`3`, `0`, `1.5`) without the string work below.
+        // Plain decimal integers (`3`, `0`, `128`; at most 18 digits, so no overflow) straight from the bytes.
+        if token.range.count <= 18 && (token.range.count == 1 || bytes[token.range.lowerBound] != UInt8(ascii: "0")) {
+            var value = 0
+            var allDigits = true
+            for byte in bytes[token.range] {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { allDigits = false; break }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            if allDigits { return .int(value) }
+        }
+        // Plain decimal floats (`1.5`) without the string work below.
         let spelling = text(token)
         let utf8 = spelling.utf8
         var dots = 0

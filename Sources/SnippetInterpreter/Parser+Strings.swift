@@ -2,6 +2,10 @@ extension Parser {
     /// Adjacent string literals concatenate; any f-string part makes the whole an f-string.
     mutating func strings() throws(ParseError) -> Expr {
         let start = current
+        if let plain = plainString(start), peekToken().kind != .string {
+            index += 1
+            return make(.string(plain), start)
+        }
         var parts: [FStringPart] = []
         var isFString = false
         var isBytes = false
@@ -22,6 +26,18 @@ extension Parser {
         var joined = ""
         for case .literal(let s) in parts { joined += s }
         return make(isBytes ? .bytes(joined) : .string(joined), start)
+    }
+
+    /// The value of a string token without prefix, escapes or non-ASCII bytes (most literals), cut straight from the
+    /// source; nil for any other, which `literalParts` and `decodeEscapes` handle.
+    func plainString(_ token: LexToken) -> String? {
+        let range = token.range
+        let quote = bytes[range.lowerBound]
+        guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") else { return nil }
+        for byte in bytes[range] where byte >= 0x80 || byte == UInt8(ascii: "\\") { return nil }
+        let quoteLength = range.count >= 6 && bytes[range.lowerBound + 1] == quote && bytes[range.lowerBound + 2] == quote ? 3 : 1
+        guard range.count >= 2 * quoteLength else { return nil }
+        return String(decoding: bytes[(range.lowerBound + quoteLength)..<(range.upperBound - quoteLength)], as: UTF8.self)
     }
 
     /// A string token's prefix (lower-cased: `r`, `b`, `f`, ...) and the text between its quotes. ASCII tokens (the
