@@ -116,8 +116,17 @@ extension Parser {
         return make(.lambda(code), start)
     }
 
+    /// `or`/`and`/`not`, comparisons and binary operators. Most operands stand alone (call arguments, subscripts,
+    /// right-hand sides), so a leading primary is parsed first and returned at once when no operator follows it;
+    /// otherwise it is handed down as the first operand (`first`) to the levels it would have been parsed by.
     mutating func orTest() throws(ParseError) -> Expr {
-        var left = try andTest()
+        var first: Expr?
+        if !isKeyword(.kwNot) && Parser.unaryOp(code) == nil {
+            let operand = try power()
+            if !Parser.continuesOperand(code) { return operand }
+            first = operand
+        }
+        var left = try andTest(first: first)
         while isKeyword(.kwOr) {
             let token = current
             index += 1
@@ -126,8 +135,17 @@ extension Parser {
         return left
     }
 
-    mutating func andTest() throws(ParseError) -> Expr {
-        var left = try notTest()
+    /// Whether a token after an operand is an operator `orTest` goes on with (`**` is taken by `power` already).
+    static func continuesOperand(_ code: TokenCode) -> Bool {
+        switch code {
+        case .pipe, .caret, .amp, .lshift, .rshift, .plus, .minus, .star, .slash, .doubleSlash, .percent, .at: true
+        case .eq, .ne, .lt, .le, .gt, .ge, .kwIn, .kwNot, .kwIs, .kwAnd, .kwOr: true
+        default: false
+        }
+    }
+
+    mutating func andTest(first: Expr? = nil) throws(ParseError) -> Expr {
+        var left = try notTest(first: first)
         while isKeyword(.kwAnd) {
             let token = current
             index += 1
@@ -136,17 +154,18 @@ extension Parser {
         return left
     }
 
-    mutating func notTest() throws(ParseError) -> Expr {
-        if isKeyword(.kwNot) {
+    /// `first`: an operand already parsed (never a `not`).
+    mutating func notTest(first: Expr? = nil) throws(ParseError) -> Expr {
+        if first == nil && isKeyword(.kwNot) {
             let token = current
             index += 1
             return make(.unary(.not, try notTest()), token)
         }
-        return try comparison()
+        return try comparison(first: first)
     }
 
-    mutating func comparison() throws(ParseError) -> Expr {
-        let left = try bitOr()
+    mutating func comparison(first: Expr? = nil) throws(ParseError) -> Expr {
+        let left = try binary(from: 1, first: first)
         var ops: [(CompareOp, Expr)] = []
         while true {
             var op: CompareOp?
@@ -171,9 +190,11 @@ extension Parser {
     /// left-associative levels instead of a function per level, with the same trees.
     mutating func bitOr() throws(ParseError) -> Expr { try binary(from: 1) }
 
-    /// Operands joined by binary operators of precedence `minimum` or higher (`Parser.precedence`).
-    mutating func binary(from minimum: Int) throws(ParseError) -> Expr {
-        var left = try factor()
+    /// Operands joined by binary operators of precedence `minimum` or higher (`Parser.precedence`); `first`: the
+    /// first operand, already parsed.
+    mutating func binary(from minimum: Int, first: Expr? = nil) throws(ParseError) -> Expr {
+        var left: Expr
+        if let first { left = first } else { left = try factor() }
         while true {
             let level = Parser.precedence(code)
             guard level >= minimum, let op = code.binaryOp else { return left }

@@ -13,9 +13,9 @@ extension Parser {
             let token = current
             index += 1
             let (prefix, content) = Self.literalParts(text(token))
-            let raw = prefix.contains("r")
-            if prefix.contains("b") { isBytes = true }
-            if prefix.contains("f") {
+            let raw = prefix.utf8.contains(UInt8(ascii: "r"))
+            if prefix.utf8.contains(UInt8(ascii: "b")) { isBytes = true }
+            if prefix.utf8.contains(UInt8(ascii: "f")) {
                 isFString = true
                 parts.append(contentsOf: try parseFString(content, raw: raw, token: token))
             } else {
@@ -65,7 +65,8 @@ extension Parser {
     }
 
     func decodeEscapes(_ content: String, token: LexToken) throws(ParseError) -> String {
-        if !content.contains("\\") { return content }
+        // A byte search: `String.contains(String)` goes through Foundation's locale-aware `range(of:)`.
+        if !content.utf8.contains(UInt8(ascii: "\\")) { return content }
         var result = ""
         var chars = Array(content.unicodeScalars)[...]
         while let c = chars.popFirst() {
@@ -150,9 +151,9 @@ extension Parser {
                 if c == q { quote = nil }
             } else if c == "'" || c == "\"" {
                 quote = c
-            } else if "([{".contains(c) {
+            } else if c == "(" || c == "[" || c == "{" {
                 depth += 1
-            } else if ")]}".contains(c) {
+            } else if c == ")" || c == "]" || c == "}" {
                 if depth == 0 { break }
                 depth -= 1
             } else if depth == 0 && (c == "!" || c == ":") {

@@ -347,10 +347,17 @@ struct Parser {
         if current.kind == .newline { index += 1 }
     }
 
-    mutating func dottedName() throws(ParseError) -> String {
-        var name = try expectName()
-        while accept(.dot) { name += "." + (try expectName()) }
-        return name
+    mutating func dottedName() throws(ParseError) -> String { try dottedNameAndHead().name }
+
+    /// `a.b.c` and its first part `a` (what `import a.b.c` binds), built by appending, without splitting it again.
+    mutating func dottedNameAndHead() throws(ParseError) -> (name: String, head: String) {
+        let head = try expectName()
+        var name = head
+        while accept(.dot) {
+            name.append(".")
+            name.append(try expectName())
+        }
+        return (name, head)
     }
 
     mutating func simpleStatement() throws(ParseError) -> Stmt {
@@ -397,9 +404,9 @@ struct Parser {
                 index += 1
                 var names: [ImportName] = []
                 repeat {
-                    let name = try dottedName()
+                    let (name, head) = try dottedNameAndHead()
                     let alias = accept(.kwAs) ? try expectName() : nil
-                    bind(alias ?? String(name.split(separator: ".")[0]))
+                    bind(alias ?? head)
                     names.append(ImportName(name: name, alias: alias))
                 } while accept(.comma)
                 return Stmt(.importModule(names), line: l, column: c)
