@@ -435,14 +435,15 @@ struct Parser {
             }
         }
         let first = try starExpressionList()
-        if isOp(.assign) {
+        if accept(.assign) {
+            // `a = b = value`: every part but the last is a target (appended only once the next `=` is seen, so a
+            // plain assignment's target array is never regrown).
             var targets = [first]
-            var value = first
+            var value = isKeyword(.kwYield) ? try yieldExpression() : try starExpressionList()
             while accept(.assign) {
-                value = isKeyword(.kwYield) ? try yieldExpression() : try starExpressionList()
                 targets.append(value)
+                value = isKeyword(.kwYield) ? try yieldExpression() : try starExpressionList()
             }
-            targets.removeLast()
             for target in targets {
                 try checkTarget(target)
                 bindTarget(target)
