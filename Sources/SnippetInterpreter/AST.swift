@@ -75,7 +75,7 @@ enum FStringPart {
     case field(Expr, conversion: Character?, spec: [FStringPart]?, debugText: String?)
 }
 
-indirect enum ExprKind {
+enum ExprKind {
     case name(String)
     case int(Int)
     case float(Double)
@@ -242,7 +242,7 @@ final class Stmt: Sendable {
     }
 }
 
-indirect enum StmtKind {
+enum StmtKind {
     case expr(Expr)
     case assign([Expr], Expr)
     case augAssign(Expr, BinaryOp, Expr)

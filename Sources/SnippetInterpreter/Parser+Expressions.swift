@@ -116,19 +116,36 @@ extension Parser {
         return make(.lambda(code), start)
     }
 
+    /// `or`/`and`/`not`, comparisons and binary operators. Most operands stand alone (call arguments, subscripts,
+    /// right-hand sides), so a leading primary is parsed first and returned at once when no operator follows it;
+    /// otherwise it is handed down as the first operand (`first`) to the levels it would have been parsed by.
     mutating func orTest() throws(ParseError) -> Expr {
-        var left = try andTest()
+        var first: Expr?
+        if !isKeyword(.kwNot) && Parser.unaryOp(code) == nil {
+            let operand = try power()
+            if !Parser.continuesOperand(code) { return operand }
+            first = operand
+        }
+        var left = try andTest(first: first)
         while isKeyword(.kwOr) {
             let token = current
             index += 1
             left = make(.boolOr(left, try andTest()), token)
-            left = Expr(left.kind, line: left.line, column: left.column)
         }
         return left
     }
 
-    mutating func andTest() throws(ParseError) -> Expr {
-        var left = try notTest()
+    /// Whether a token after an operand is an operator `orTest` goes on with (`**` is taken by `power` already).
+    static func continuesOperand(_ code: TokenCode) -> Bool {
+        switch code {
+        case .pipe, .caret, .amp, .lshift, .rshift, .plus, .minus, .star, .slash, .doubleSlash, .percent, .at: true
+        case .eq, .ne, .lt, .le, .gt, .ge, .kwIn, .kwNot, .kwIs, .kwAnd, .kwOr: true
+        default: false
+        }
+    }
+
+    mutating func andTest(first: Expr? = nil) throws(ParseError) -> Expr {
+        var left = try notTest(first: first)
         while isKeyword(.kwAnd) {
             let token = current
             index += 1
@@ -137,17 +154,18 @@ extension Parser {
         return left
     }
 
-    mutating func notTest() throws(ParseError) -> Expr {
-        if isKeyword(.kwNot) {
+    /// `first`: an operand already parsed (never a `not`).
+    mutating func notTest(first: Expr? = nil) throws(ParseError) -> Expr {
+        if first == nil && isKeyword(.kwNot) {
             let token = current
             index += 1
             return make(.unary(.not, try notTest()), token)
         }
-        return try comparison()
+        return try comparison(first: first)
     }
 
-    mutating func comparison() throws(ParseError) -> Expr {
-        let left = try bitOr()
+    mutating func comparison(first: Expr? = nil) throws(ParseError) -> Expr {
+        let left = try binary(from: 1, first: first)
         var ops: [(CompareOp, Expr)] = []
         while true {
             var op: CompareOp?
@@ -168,28 +186,37 @@ extension Parser {
         return Expr(.compare(left, ops), line: left.line, column: left.column)
     }
 
-    /// One left-associative binary level: operators whose code lies in `ops`.
-    mutating func binaryLevel(_ ops: ClosedRange<UInt8>, next: (inout Parser) throws(ParseError) -> Expr) throws(ParseError) -> Expr {
-        var left = try next(&self)
-        while ops.contains(code.rawValue), let op = code.binaryOp {
+    /// The binary operators from `|` down to `* / // % @`, by precedence climbing: one loop over the six
+    /// left-associative levels instead of a function per level, with the same trees.
+    mutating func bitOr() throws(ParseError) -> Expr { try binary(from: 1) }
+
+    /// Operands joined by binary operators of precedence `minimum` or higher (`Parser.precedence`); `first`: the
+    /// first operand, already parsed.
+    mutating func binary(from minimum: Int, first: Expr? = nil) throws(ParseError) -> Expr {
+        var left: Expr
+        if let first { left = first } else { left = try factor() }
+        while true {
+            let level = Parser.precedence(code)
+            guard level >= minimum, let op = code.binaryOp else { return left }
             index += 1
-            let right = try next(&self)
+            let right = try binary(from: level + 1)
             left = Expr(.binary(op, left, right), line: left.line, column: left.column)
         }
-        return left
     }
 
-    mutating func bitOr() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.pipe)) { (p: inout Parser) throws(ParseError) in try p.bitXor() } }
-    mutating func bitXor() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.caret)) { (p: inout Parser) throws(ParseError) in try p.bitAnd() } }
-    mutating func bitAnd() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.amp)) { (p: inout Parser) throws(ParseError) in try p.shift() } }
-    mutating func shift() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.lshift, .rshift)) { (p: inout Parser) throws(ParseError) in try p.arith() } }
-    mutating func arith() throws(ParseError) -> Expr { try binaryLevel(Parser.level(.plus, .minus)) { (p: inout Parser) throws(ParseError) in try p.term() } }
-    mutating func term() throws(ParseError) -> Expr {
-        try binaryLevel(Parser.level(.star, .at)) { (p: inout Parser) throws(ParseError) in try p.factor() }
+    /// A binary operator's precedence, loosest first: `|` 1, `^` 2, `&` 3, shifts 4, `+ -` 5, `* / // % @` 6;
+    /// 0 for any other token (`**` binds in `power`).
+    static func precedence(_ code: TokenCode) -> Int {
+        switch code {
+        case .pipe: 1
+        case .caret: 2
+        case .amp: 3
+        case .lshift, .rshift: 4
+        case .plus, .minus: 5
+        case .star, .slash, .doubleSlash, .percent, .at: 6
+        default: 0
+        }
     }
-
-    /// The codes `first...last` (declared adjacent in `TokenCode`) as one precedence level.
-    static func level(_ first: TokenCode, _ last: TokenCode? = nil) -> ClosedRange<UInt8> { first.rawValue...(last ?? first).rawValue }
 
     mutating func factor() throws(ParseError) -> Expr {
         if let op = Parser.unaryOp(code) {
@@ -245,7 +272,9 @@ extension Parser {
 
     /// Parses call arguments after `(` up to and including `)`.
     mutating func callArguments() throws(ParseError) -> [CallArg] {
+        if accept(.rparen) { return [] }
         var args: [CallArg] = []
+        args.reserveCapacity(4) // most calls pass one to four: one allocation instead of up to three
         var sawKeyword = false
         while !isOp(.rparen) {
             if accept(.star) {
@@ -467,7 +496,17 @@ extension Parser {
     }
 
     func parseNumber(_ token: LexToken) throws(ParseError) -> ExprKind {
-        // Plain decimal literals (`3`, `0`, `1.5`) without the string work below.
+        // Plain decimal integers (`3`, `0`, `128`; at most 18 digits, so no overflow) straight from the bytes.
+        if token.range.count <= 18 && (token.range.count == 1 || bytes[token.range.lowerBound] != UInt8(ascii: "0")) {
+            var value = 0
+            var allDigits = true
+            for byte in bytes[token.range] {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { allDigits = false; break }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            if allDigits { return .int(value) }
+        }
+        // Plain decimal floats (`1.5`) without the string work below.
         let spelling = text(token)
         let utf8 = spelling.utf8
         var dots = 0

@@ -2,6 +2,10 @@ extension Parser {
     /// Adjacent string literals concatenate; any f-string part makes the whole an f-string.
     mutating func strings() throws(ParseError) -> Expr {
         let start = current
+        if let plain = plainString(start), peekToken().kind != .string {
+            index += 1
+            return make(.string(plain), start)
+        }
         var parts: [FStringPart] = []
         var isFString = false
         var isBytes = false
@@ -9,9 +13,9 @@ extension Parser {
             let token = current
             index += 1
             let (prefix, content) = Self.literalParts(text(token))
-            let raw = prefix.contains("r")
-            if prefix.contains("b") { isBytes = true }
-            if prefix.contains("f") {
+            let raw = prefix.utf8.contains(UInt8(ascii: "r"))
+            if prefix.utf8.contains(UInt8(ascii: "b")) { isBytes = true }
+            if prefix.utf8.contains(UInt8(ascii: "f")) {
                 isFString = true
                 parts.append(contentsOf: try parseFString(content, raw: raw, token: token))
             } else {
@@ -22,6 +26,18 @@ extension Parser {
         var joined = ""
         for case .literal(let s) in parts { joined += s }
         return make(isBytes ? .bytes(joined) : .string(joined), start)
+    }
+
+    /// The value of a string token without prefix, escapes or non-ASCII bytes (most literals), cut straight from the
+    /// source; nil for any other, which `literalParts` and `decodeEscapes` handle.
+    func plainString(_ token: LexToken) -> String? {
+        let range = token.range
+        let quote = bytes[range.lowerBound]
+        guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") else { return nil }
+        for byte in bytes[range] where byte >= 0x80 || byte == UInt8(ascii: "\\") { return nil }
+        let quoteLength = range.count >= 6 && bytes[range.lowerBound + 1] == quote && bytes[range.lowerBound + 2] == quote ? 3 : 1
+        guard range.count >= 2 * quoteLength else { return nil }
+        return String(decoding: bytes[(range.lowerBound + quoteLength)..<(range.upperBound - quoteLength)], as: UTF8.self)
     }
 
     /// A string token's prefix (lower-cased: `r`, `b`, `f`, ...) and the text between its quotes. ASCII tokens (the
@@ -49,7 +65,8 @@ extension Parser {
     }
 
     func decodeEscapes(_ content: String, token: LexToken) throws(ParseError) -> String {
-        if !content.contains("\\") { return content }
+        // A byte search: `String.contains(String)` goes through Foundation's locale-aware `range(of:)`.
+        if !content.utf8.contains(UInt8(ascii: "\\")) { return content }
         var result = ""
         var chars = Array(content.unicodeScalars)[...]
         while let c = chars.popFirst() {
@@ -134,9 +151,9 @@ extension Parser {
                 if c == q { quote = nil }
             } else if c == "'" || c == "\"" {
                 quote = c
-            } else if "([{".contains(c) {
+            } else if c == "(" || c == "[" || c == "{" {
                 depth += 1
-            } else if ")]}".contains(c) {
+            } else if c == ")" || c == "]" || c == "}" {
                 if depth == 0 { break }
                 depth -= 1
             } else if depth == 0 && (c == "!" || c == ":") {

@@ -36,12 +36,13 @@ struct Parser {
         var parser = Parser(tokens: lexed.tokens, bytes: lexed.bytes, lineOffset: firstLine - 1)
         parser.filename = filename
         var body: [Stmt] = []
+        body.reserveCapacity(16) // a snippet's statements: one allocation instead of five
         while parser.current.kind != .end {
             if parser.current.kind == .newline { parser.index += 1; continue }
             if parser.current.kind == .indent {
                 throw parser.error("unexpected indent", type: "IndentationError")
             }
-            body.append(contentsOf: try parser.statement())
+            try parser.statement(into: &body)
         }
         return body
     }
@@ -118,8 +119,10 @@ struct Parser {
     /// `after` names the header for CPython's "expected an indented block after 'if' statement on line N".
     mutating func block(after: String = "", line headerLine: Int = 0) throws(ParseError) -> [Stmt] {
         try expect(.colon)
+        var body: [Stmt] = []
         if current.kind != .newline {
-            return try simpleStatements()
+            try simpleStatements(into: &body)
+            return body
         }
         index += 1
         guard current.kind == .indent else {
@@ -127,27 +130,28 @@ struct Parser {
             throw error(message, type: "IndentationError")
         }
         index += 1
-        var body: [Stmt] = []
         while current.kind != .dedent && current.kind != .end {
             if current.kind == .newline { index += 1; continue }
             if current.kind == .indent { throw error("unexpected indent", type: "IndentationError") }
-            body.append(contentsOf: try statement())
+            try statement(into: &body)
         }
         if current.kind == .dedent { index += 1 }
         return body
     }
 
-    mutating func statement() throws(ParseError) -> [Stmt] {
+    /// Parses one statement (a line of simple statements may be several) onto `body`.
+    mutating func statement(into body: inout [Stmt]) throws(ParseError) {
         if current.kind == .keyword {
             switch code {
-            case .kwIf: return [try ifStatement()]
+            case .kwIf: body.append(try ifStatement()); return
             case .kwWhile:
                 let (l, c) = (line, column)
                 index += 1
                 let test = try expression()
-                let body = try block(after: "'while' statement", line: l)
+                let loopBody = try block(after: "'while' statement", line: l)
                 let orElse = try elseBlock()
-                return [Stmt(.whileStmt(test, body, orElse), line: l, column: c)]
+                body.append(Stmt(.whileStmt(test, loopBody, orElse), line: l, column: c))
+                return
             case .kwFor:
                 let (l, c) = (line, column)
                 index += 1
@@ -156,12 +160,13 @@ struct Parser {
                 bindTarget(target)
                 try expect(.kwIn)
                 let iterable = try expressionList()
-                let body = try block(after: "'for' statement", line: l)
+                let loopBody = try block(after: "'for' statement", line: l)
                 let orElse = try elseBlock()
-                return [Stmt(.forStmt(target, iterable, body, orElse), line: l, column: c)]
-            case .kwDef: return [try functionDef(decorators: [])]
-            case .kwClass: return [try classDef(decorators: [])]
-            case .kwTry: return [try tryStatement()]
+                body.append(Stmt(.forStmt(target, iterable, loopBody, orElse), line: l, column: c))
+                return
+            case .kwDef: body.append(try functionDef(decorators: [])); return
+            case .kwClass: body.append(try classDef(decorators: [])); return
+            case .kwTry: body.append(try tryStatement()); return
             case .kwWith:
                 let (l, c) = (line, column)
                 index += 1
@@ -177,8 +182,9 @@ struct Parser {
                     }
                     items.append((ctx, target))
                 } while accept(.comma)
-                let body = try block(after: "'with' statement", line: l)
-                return [Stmt(.with(items, body), line: l, column: c)]
+                let withBody = try block(after: "'with' statement", line: l)
+                body.append(Stmt(.with(items, withBody), line: l, column: c))
+                return
             default: break
             }
         }
@@ -189,11 +195,11 @@ struct Parser {
                 guard current.kind == .newline else { throw error() }
                 index += 1
             }
-            if isKeyword(.kwDef) { return [try functionDef(decorators: decorators)] }
-            if isKeyword(.kwClass) { return [try classDef(decorators: decorators)] }
+            if isKeyword(.kwDef) { body.append(try functionDef(decorators: decorators)); return }
+            if isKeyword(.kwClass) { body.append(try classDef(decorators: decorators)); return }
             throw error()
         }
-        return try simpleStatements()
+        try simpleStatements(into: &body)
     }
 
     mutating func elseBlock() throws(ParseError) -> [Stmt] {
@@ -205,14 +211,14 @@ struct Parser {
         return []
     }
 
-    mutating func ifStatement(keyword: String = "if") throws(ParseError) -> Stmt {
+    mutating func ifStatement(isElif: Bool = false) throws(ParseError) -> Stmt {
         let (l, c) = (line, column)
         index += 1
         let test = try expression()
-        let body = try block(after: "'\(keyword)' statement", line: l)
+        let body = try block(after: isElif ? "'elif' statement" : "'if' statement", line: l)
         var orElse: [Stmt] = []
         if isKeyword(.kwElif) {
-            orElse = [try ifStatement(keyword: "elif")]
+            orElse = [try ifStatement(isElif: true)]
         } else {
             orElse = try elseBlock()
         }
@@ -329,23 +335,29 @@ struct Parser {
         return Stmt(.classDef(name: name, bases: bases, body: body, decorators: decorators), line: l, column: c)
     }
 
-    mutating func simpleStatements() throws(ParseError) -> [Stmt] {
-        var result = [try simpleStatement()]
+    mutating func simpleStatements(into body: inout [Stmt]) throws(ParseError) {
+        body.append(try simpleStatement())
         while accept(.semicolon) {
             if current.kind == .newline { break }
-            result.append(try simpleStatement())
+            body.append(try simpleStatement())
         }
         guard current.kind == .newline || current.kind == .end else {
             throw error()
         }
         if current.kind == .newline { index += 1 }
-        return result
     }
 
-    mutating func dottedName() throws(ParseError) -> String {
-        var name = try expectName()
-        while accept(.dot) { name += "." + (try expectName()) }
-        return name
+    mutating func dottedName() throws(ParseError) -> String { try dottedNameAndHead().name }
+
+    /// `a.b.c` and its first part `a` (what `import a.b.c` binds), built by appending, without splitting it again.
+    mutating func dottedNameAndHead() throws(ParseError) -> (name: String, head: String) {
+        let head = try expectName()
+        var name = head
+        while accept(.dot) {
+            name.append(".")
+            name.append(try expectName())
+        }
+        return (name, head)
     }
 
     mutating func simpleStatement() throws(ParseError) -> Stmt {
@@ -392,9 +404,9 @@ struct Parser {
                 index += 1
                 var names: [ImportName] = []
                 repeat {
-                    let name = try dottedName()
+                    let (name, head) = try dottedNameAndHead()
                     let alias = accept(.kwAs) ? try expectName() : nil
-                    bind(alias ?? String(name.split(separator: ".")[0]))
+                    bind(alias ?? head)
                     names.append(ImportName(name: name, alias: alias))
                 } while accept(.comma)
                 return Stmt(.importModule(names), line: l, column: c)
@@ -423,14 +435,15 @@ struct Parser {
             }
         }
         let first = try starExpressionList()
-        if isOp(.assign) {
+        if accept(.assign) {
+            // `a = b = value`: every part but the last is a target (appended only once the next `=` is seen, so a
+            // plain assignment's target array is never regrown).
             var targets = [first]
-            var value = first
+            var value = isKeyword(.kwYield) ? try yieldExpression() : try starExpressionList()
             while accept(.assign) {
-                value = isKeyword(.kwYield) ? try yieldExpression() : try starExpressionList()
                 targets.append(value)
+                value = isKeyword(.kwYield) ? try yieldExpression() : try starExpressionList()
             }
-            targets.removeLast()
             for target in targets {
                 try checkTarget(target)
                 bindTarget(target)

@@ -117,8 +117,8 @@ private struct LexState {
     init(bytes: [UInt8], includeComments: Bool) {
         self.bytes = bytes
         self.includeComments = includeComments
-        // About one token per three bytes of snippet code: reserved once instead of regrown from empty.
-        tokens.reserveCapacity(bytes.count / 3 + 8)
+        // At most about one token per two bytes of snippet code: reserved once instead of regrown from empty.
+        tokens.reserveCapacity(bytes.count / 2 + 8)
     }
 
     func peek(_ offset: Int = 0) -> UInt8 {
@@ -224,6 +224,16 @@ private struct LexState {
 
     static func isIdentStart(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == 0x5F || c >= 0x80 }
     static func isIdentChar(_ c: UInt8) -> Bool { isIdentStart(c) || isDigit(c) }
+    /// r b f u in either case: the letters a string prefix is made of.
+    static func isPrefixLetter(_ c: UInt8) -> Bool {
+        let lower = c | 0x20
+        return lower == 0x72 || lower == 0x62 || lower == 0x66 || lower == 0x75
+    }
+    /// Whether lower-cased prefix letters `first` and `second` (0: none) are a valid prefix: r b f u rb br rf fr.
+    static func isStringPrefix(_ first: UInt8, _ second: UInt8) -> Bool {
+        if second == 0 { return true }
+        return (first == 0x72 && (second == 0x62 || second == 0x66)) || ((first == 0x62 || first == 0x66) && second == 0x72)
+    }
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     static func character(_ c: UInt8) -> String { String(UnicodeScalar(c)) }
@@ -234,15 +244,18 @@ private struct LexState {
         let startLine = line
         let c = peek()
         if LexState.isIdentStart(c) {
-            // String prefixes.
-            var prefixEnd = pos
-            while prefixEnd < bytes.count && prefixEnd - pos < 2 && "rRbBfFuU".utf8.contains(bytes[prefixEnd]) { prefixEnd += 1 }
-            if prefixEnd < bytes.count && (bytes[prefixEnd] == 0x27 || bytes[prefixEnd] == 0x22) && prefixEnd > pos {
-                let prefix = String(decoding: bytes[pos..<prefixEnd], as: UTF8.self).lowercased()
-                if ["r", "b", "f", "u", "rb", "br", "rf", "fr"].contains(prefix) {
-                    pos = prefixEnd
-                    try lexString(start: start, column: column, raw: prefix.contains("r"))
-                    return
+            // String prefixes: one or two of r b f u (any case) right before a quote.
+            if LexState.isPrefixLetter(c) {
+                var prefixEnd = pos + 1
+                if prefixEnd < bytes.count && LexState.isPrefixLetter(bytes[prefixEnd]) { prefixEnd += 1 }
+                if prefixEnd < bytes.count && (bytes[prefixEnd] == 0x27 || bytes[prefixEnd] == 0x22) {
+                    let first = c | 0x20
+                    let second = prefixEnd - pos == 2 ? bytes[pos + 1] | 0x20 : 0
+                    if LexState.isStringPrefix(first, second) {
+                        pos = prefixEnd
+                        try lexString(start: start, column: column, raw: first == 0x72 || second == 0x72)
+                        return
+                    }
                 }
             }
             while pos < bytes.count && LexState.isIdentChar(bytes[pos]) { pos += 1 }

@@ -4,8 +4,7 @@ enum TokenCode: UInt8 {
     case none
     // Delimiters.
     case lparen, rparen, lbracket, rbracket, lbrace, rbrace, comma, colon, semicolon, dot, ellipsis, assign, arrow, walrus
-    // Operators (`at` is also the decorator sign). Each binary precedence level is a run of adjacent cases
-    // (`Parser.level`): + -, then * / // % @, then << >>.
+    // Operators (`at` is also the decorator sign).
     case plus, minus, star, slash, doubleSlash, percent, at, doubleStar, amp, pipe, caret, tilde, lshift, rshift
     case eq, ne, lt, le, gt, ge
     /// Any augmented assignment (`+=`, `//=`, `**=`, ...); the parser reads which from the text.
@@ -15,29 +14,56 @@ enum TokenCode: UInt8 {
     case kwElif, kwElse, kwExcept, kwFinally, kwFor, kwFrom, kwGlobal, kwIf, kwImport, kwIn, kwIs, kwLambda, kwNonlocal
     case kwNot, kwOr, kwPass, kwRaise, kwReturn, kwTry, kwWhile, kwWith, kwYield
 
-    /// The keyword spelled by `word` (exactly `PythonLexer.keywords`), or `.none` for a plain name.
+    /// The keyword spelled by `word` (exactly `PythonLexer.keywords`), or `.none` for a plain name. The word's bytes
+    /// are packed little-endian into one integer (no keyword is longer than 8 bytes and names hold no zero byte, so
+    /// the packing is one-to-one) and switched on: no table, no byte-by-byte compare.
     static func keyword(_ word: ArraySlice<UInt8>) -> TokenCode {
         guard word.count >= 2 && word.count <= 8 else { return .none }
-        let entries = keywordTable[word.count]
-        for (spelling, code) in entries where spelling.elementsEqual(word) { return code }
-        return .none
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in word {
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
+        return switch key {
+        case 0x7361: .kwAs // as
+        case 0x6669: .kwIf // if
+        case 0x6E69: .kwIn // in
+        case 0x7369: .kwIs // is
+        case 0x726F: .kwOr // or
+        case 0x646E61: .kwAnd // and
+        case 0x666564: .kwDef // def
+        case 0x6C6564: .kwDel // del
+        case 0x726F66: .kwFor // for
+        case 0x746F6E: .kwNot // not
+        case 0x797274: .kwTry // try
+        case 0x656E6F4E: .kwNone // None
+        case 0x65757254: .kwTrue // True
+        case 0x66696C65: .kwElif // elif
+        case 0x65736C65: .kwElse // else
+        case 0x6D6F7266: .kwFrom // from
+        case 0x73736170: .kwPass // pass
+        case 0x68746977: .kwWith // with
+        case 0x65736C6146: .kwFalse // False
+        case 0x636E797361: .kwAsync // async
+        case 0x7469617761: .kwAwait // await
+        case 0x6B61657262: .kwBreak // break
+        case 0x7373616C63: .kwClass // class
+        case 0x6573696172: .kwRaise // raise
+        case 0x656C696877: .kwWhile // while
+        case 0x646C656979: .kwYield // yield
+        case 0x747265737361: .kwAssert // assert
+        case 0x747065637865: .kwExcept // except
+        case 0x6C61626F6C67: .kwGlobal // global
+        case 0x74726F706D69: .kwImport // import
+        case 0x6164626D616C: .kwLambda // lambda
+        case 0x6E7275746572: .kwReturn // return
+        case 0x796C6C616E6966: .kwFinally // finally
+        case 0x65756E69746E6F63: .kwContinue // continue
+        case 0x6C61636F6C6E6F6E: .kwNonlocal // nonlocal
+        default: .none
+        }
     }
-
-    /// `PythonLexer.keywords` with their codes, grouped by length.
-    private static let keywordTable: [[(bytes: [UInt8], code: TokenCode)]] = {
-        let all: [(String, TokenCode)] = [
-            ("False", .kwFalse), ("None", .kwNone), ("True", .kwTrue), ("and", .kwAnd), ("as", .kwAs), ("assert", .kwAssert),
-            ("async", .kwAsync), ("await", .kwAwait), ("break", .kwBreak), ("class", .kwClass), ("continue", .kwContinue),
-            ("def", .kwDef), ("del", .kwDel), ("elif", .kwElif), ("else", .kwElse), ("except", .kwExcept),
-            ("finally", .kwFinally), ("for", .kwFor), ("from", .kwFrom), ("global", .kwGlobal), ("if", .kwIf),
-            ("import", .kwImport), ("in", .kwIn), ("is", .kwIs), ("lambda", .kwLambda), ("nonlocal", .kwNonlocal),
-            ("not", .kwNot), ("or", .kwOr), ("pass", .kwPass), ("raise", .kwRaise), ("return", .kwReturn), ("try", .kwTry),
-            ("while", .kwWhile), ("with", .kwWith), ("yield", .kwYield),
-        ]
-        var table = [[(bytes: [UInt8], code: TokenCode)]](repeating: [], count: 9)
-        for (word, code) in all { table[word.utf8.count].append((Array(word.utf8), code)) }
-        return table
-    }()
 
     /// The operator of `length` bytes starting with `c0 c1 c2` (as `PythonLexer.operatorLength` measured it).
     static func op(_ c0: UInt8, _ c1: UInt8, _ c2: UInt8, length: Int) -> TokenCode {

@@ -60,6 +60,7 @@ import Testing
             let token = try #require(try PythonLexer(word).tokenize().first)
             #expect(token.kind == .keyword, "\(word)")
             #expect(token.code != .none, "\(word)")
+            #expect("\(token.code)" == "kw" + word.prefix(1).uppercased() + word.dropFirst(), "\(word)")
             seen.insert(token.code)
         }
         #expect(seen.count == PythonLexer.keywords.count)
