@@ -91,15 +91,12 @@ struct SoftmaxTests {
             let values = generator.uniformFloat32(count: 16).enumerated().map { index, u in
                 (u - 0.5) * Float(pow(10, Double((index * 7 + trial) % 13) - 6))
             }
-            var lanes = SIMD16<Float>()
-            for (index, value) in values.enumerated() { lanes[index] = value }
-            var reference = lanes
-            var s = width / 2
-            while s >= 1 {
-                let old = reference
-                for i in 0..<width { reference[i] = old[i] + old[i ^ s] }
-                s /= 2
+            // ATen's definition, step by step over an array: every lane i becomes lanes[i] + lanes[i ^ step].
+            var reference = Array(values.prefix(width))
+            for step in sequence(first: width / 2, next: { $0 > 1 ? $0 / 2 : nil }) {
+                reference = reference.indices.map { reference[$0] + reference[$0 ^ step] }
             }
+            let lanes = SIMD16<Float>(values)
             #expect(SoftmaxKernel.butterfly(lanes, width).bitPattern == reference[0].bitPattern, "trial \(trial)")
         }
     }
