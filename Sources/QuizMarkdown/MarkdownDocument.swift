@@ -7,8 +7,9 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// File line where the body (after the front matter) starts.
     public var bodyFirstLine: Int
     public var blocks: [MarkdownBlock]
-    /// The parse `blocks` came from, kept to render their HTML without parsing their Markdown again (nil: render by
-    /// parsing). Not part of the document's value: equality and hashing ignore it.
+    /// The parse `blocks` came from, kept to render their HTML without parsing their Markdown again; nil (render by
+    /// parsing) when the file may define link references or the site allows unsafe HTML (see `html(of:)`). Not part
+    /// of the document's value: equality and hashing ignore it.
     let tree: CmarkTree?
 
     public init(source: SourceText, frontMatter: FrontMatter?, bodyFirstLine: Int, blocks: [MarkdownBlock]) {
@@ -40,11 +41,12 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// The HTML of `blocks` (blocks of this document, in order), the same as `QuizMarkdown.html(markdown)` where
     /// `markdown` is their Markdown (`markdown(of:)`, or their slices joined by line feeds). Rendered from the
     /// document's own parse when it has one: parsing each challenge's prompt, hint and explanation again took about
-    /// three times as long as rendering them. Parsed again when the file may define link references (`[x]: url`, which
-    /// a fragment parsed alone does not see unless it holds them) or `unsafeHTML` is on (cmark records an HTML block
-    /// ending in a closing tag one line short, so its slice, and the HTML rendered from it, ends early).
+    /// three times as long as rendering them. Parsed again when the document kept no tree: the file may define link
+    /// references (`[x]: url`, which a fragment parsed alone does not see unless it holds them) or unsafe HTML is on
+    /// (cmark records an HTML block ending in a closing tag one line short, so its slice, and the HTML rendered from
+    /// it, ends early).
     public func html(of blocks: [MarkdownBlock], markdown: String, unsafeHTML: Bool) -> String {
-        guard let tree, !unsafeHTML, !source.mayDefineLinkReferences else {
+        guard let tree, !unsafeHTML else {
             return QuizMarkdown.html(markdown, unsafeHTML: unsafeHTML)
         }
         var indices: [Int] = []

@@ -46,7 +46,9 @@ public enum QuizMarkdown {
         let body = source.slice(bodyFirstLine...max(source.lineCount, bodyFirstLine))
         let tree = CmarkTree(markdown: body)
         let blocks = tree.blocks(source: source, lineOffset: bodyFirstLine - 1, unsafeHTML: unsafeHTML)
+        // The tree is kept only where HTML rendered from it equals its fragments parsed alone (see `html(of:)`).
+        let keptTree = unsafeHTML || source.mayDefineLinkReferences ? nil : tree
         return .success(MarkdownDocument(source: source, frontMatter: frontMatter, bodyFirstLine: bodyFirstLine,
-                                         blocks: blocks, tree: tree))
+                                         blocks: blocks, tree: keptTree))
     }
 }

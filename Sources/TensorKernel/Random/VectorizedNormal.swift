@@ -1,4 +1,3 @@
-import CPUFeatures
 import TensorKernelAVX2
 
 /// PyTorch's AVX2 `normal_fill` kernel: Box-Muller over blocks of 16 float32 uniforms.
@@ -14,15 +13,13 @@ enum VectorizedNormal {
         precondition(start >= 0 && start + 16 <= data.count)
         data.withUnsafeMutableBufferPointer { buffer in
             let block = buffer.baseAddress! + start
-            if useAVX2 {
+            if AttentionKernel.FastPath.detected == .avx2 {
                 TensorKernelAVX2.boxMuller16(block, mean: mean, std: std)
             } else {
                 TensorKernel.boxMuller16(block, mean: mean, std: std)
             }
         }
     }
-
-    private static let useAVX2 = quizc_cpu_has_avx2_fma() != 0
 
     /// `log256_ps` for x in [2^-24, 1].
     static func cephesLog(_ input: Float) -> Float { TensorKernel.cephesLog(input) }
